@@ -1,0 +1,24 @@
+namespace Serverless.Analyzers.Diagnostics;
+
+/// <summary>Every rule ID the product reports. IDs are never reused; see docs/rules/README.md.</summary>
+public static class RuleIdentifiers
+{
+    public const string MoreThanOneEventParameter = "SLS1001";
+    public const string ByRefParameter = "SLS1002";
+    public const string GenericHandler = "SLS1003";
+    public const string InaccessibleHandler = "SLS1004";
+    public const string UnsupportedReturnType = "SLS1005";
+    public const string DuplicateFunctionName = "SLS1006";
+    public const string InvalidLogicalId = "SLS1007";
+    public const string HandlerStringTooLong = "SLS1008";
+    public const string NotAnExecutable = "SLS1009";
+    public const string ProjectHasOwnMain = "SLS1010";
+    public const string MissingStartup = "SLS1011";
+    public const string DuplicateStartup = "SLS1012";
+    public const string InvalidStartup = "SLS1013";
+    public const string JsonContextLacksType = "SLS1014";
+    public const string NoJsonContext = "SLS1015";
+    public const string InvalidJsonContext = "SLS1016";
+    public const string HandlerClassNotCreatable = "SLS1017";
+    public const string InternalError = "SLS9001";
+}
