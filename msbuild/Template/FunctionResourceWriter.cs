@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Serverless.Build.Tasks.Manifest;
+
+namespace Serverless.Build.Tasks.Template;
+
+/// <summary>One <c>AWS::Serverless::Function</c> per manifest function; logical ID = function name.</summary>
+public sealed class FunctionResourceWriter : IResourceWriter
+{
+    public const string ResourceType = "AWS::Serverless::Function";
+    public const string DefaultRuntime = "provided.al2023";
+    public const string BuildMethod = "dotnet7";
+
+    private static readonly Regex LogicalIdWithArn = new("^(?<id>[A-Za-z0-9]+)(\\.Arn)?$", RegexOptions.CultureInvariant);
+
+    public IEnumerable<OwnedResource> Write(ServerlessManifest manifest, TemplateOptions options)
+    {
+        foreach (var function in manifest.Functions)
+        {
+            yield return Write(function, manifest.App, options);
+        }
+    }
+
+    private static OwnedResource Write(ManifestFunction f, ManifestApp app, TemplateOptions options)
+    {
+        var p = new List<KeyValuePair<string, JsonNode>>();
+        void Add(string name, JsonNode value) => p.Add(new(name, value));
+
+        Add("Handler", f.Handler ?? f.Name);
+        Add("Runtime", f.Runtime ?? app.Runtime ?? DefaultRuntime);
+        Add("CodeUri", options.CodeUri);
+        Add("Architectures", new JsonArray(Architecture(f.Architecture)));
+        if (f.MemorySize is { } memory)
+        {
+            Add("MemorySize", memory);
+        }
+
+        if (f.Timeout is { } timeout)
+        {
+            Add("Timeout", timeout);
+        }
+
+        if (f.EphemeralStorage is { } storage)
+        {
+            Add("EphemeralStorage", new JsonObject { ["Size"] = storage });
+        }
+
+        if (f.ReservedConcurrency is { } reserved and >= 0)
+        {
+            Add("ReservedConcurrentExecutions", reserved);
+        }
+
+        if (f.Role is { Length: > 0 } role)
+        {
+            Add("Role", Role(role));
+        }
+
+        if (f.Policies is { Count: > 0 } policies)
+        {
+            Add("Policies", new JsonArray(policies.Select(x => (JsonNode)JsonValue.Create(x)).ToArray()));
+        }
+
+        if (f.Description is { Length: > 0 } description)
+        {
+            Add("Description", description);
+        }
+
+        if (f.Tracing is { Length: > 0 } tracing)
+        {
+            Add("Tracing", tracing);
+        }
+
+        if (f.Environment is { Count: > 0 } environment)
+        {
+            Add("Environment", new JsonObject { ["Variables"] = Map(environment) });
+        }
+
+        if (f.Tags is { Count: > 0 } tags)
+        {
+            Add("Tags", Map(tags));
+        }
+
+        return new OwnedResource(f.Name, ResourceType, p, new KeyValuePair<string, JsonNode>[]
+        {
+            new("BuildMethod", BuildMethod),
+        });
+    }
+
+    private static string Architecture(string? value) => value?.ToLowerInvariant() switch
+    {
+        null or "" or "default" or "x86_64" or "x64" => "x86_64",
+        "arm64" => "arm64",
+        _ => value!,
+    };
+
+    /// <summary>An ARN stays a string; a logical ID (<c>MyRole</c> or <c>MyRole.Arn</c>) becomes <c>Fn::GetAtt</c>.</summary>
+    private static JsonNode Role(string role)
+    {
+        var match = LogicalIdWithArn.Match(role);
+        return match.Success
+            ? new JsonObject { ["Fn::GetAtt"] = new JsonArray(match.Groups["id"].Value, "Arn") }
+            : JsonValue.Create(role);
+    }
+
+    private static JsonObject Map(IReadOnlyList<KeyValuePair<string, string>> pairs)
+    {
+        var o = new JsonObject();
+        foreach (var pair in pairs)
+        {
+            o[pair.Key] = pair.Value;
+        }
+
+        return o;
+    }
+}
