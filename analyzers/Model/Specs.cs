@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Serverless.Analyzers.Model;
+
+/// <summary>What <c>[assembly: ServerlessApp]</c> and assembly-level <c>[Environment]</c> say.</summary>
+/// <param name="Name">The app name: the attribute's, else the assembly name.</param>
+/// <param name="Runtime">The Lambda runtime identifier, or null for the default.</param>
+/// <param name="Architecture"><c>x86_64</c>, <c>arm64</c> or null.</param>
+/// <param name="MemorySize">Default memory in MB; 0 = not set.</param>
+/// <param name="Timeout">Default timeout in seconds; 0 = not set.</param>
+/// <param name="Tracing"><c>Active</c>, <c>PassThrough</c> or null.</param>
+/// <param name="Tags">Tags, sorted by key.</param>
+/// <param name="Environment">Assembly-level environment, sorted by key.</param>
+/// <param name="HasServerlessApp">Whether the assembly carries <c>[ServerlessApp]</c>.</param>
+/// <param name="NamedJsonContext"><c>ServerlessApp.JsonContext</c> read as a context, when set.</param>
+public sealed record AppSpec(
+    string Name,
+    string? Runtime,
+    string? Architecture,
+    int MemorySize,
+    int Timeout,
+    string? Tracing,
+    EquatableArray<KeyValue> Tags,
+    EquatableArray<KeyValue> Environment,
+    bool HasServerlessApp,
+    JsonContextSpec? NamedJsonContext);
+
+/// <summary>One <c>[LambdaFunction]</c> method.</summary>
+/// <param name="Name">The function name (logical ID and <c>_HANDLER</c> value).</param>
+/// <param name="HandlerType">The class declaring the method.</param>
+/// <param name="MethodName">The method's name.</param>
+/// <param name="MethodDisplayName"><c>Namespace.Type.Method</c>, the manifest's <c>method</c>.</param>
+/// <param name="IsStatic">Whether the method is static (no handler instance).</param>
+/// <param name="ConstructorParameters">What the handler class's constructor takes from the root provider.</param>
+/// <param name="Parameters">The method's parameters in order.</param>
+/// <param name="Return">The return shape.</param>
+/// <param name="Settings">What the method and its class declare; see <see cref="ResolveSettings"/>.</param>
+public sealed record FunctionSpec(
+    string Name,
+    TypeRef HandlerType,
+    string MethodName,
+    string MethodDisplayName,
+    bool IsStatic,
+    EquatableArray<ServiceDependency> ConstructorParameters,
+    EquatableArray<ParameterSpec> Parameters,
+    ReturnSpec Return,
+    FunctionSettings Settings)
+{
+    /// <summary>The event parameter, if the handler takes one.</summary>
+    public ParameterSpec? EventParameter => Parameters.FirstOrDefault(p => p.IsEvent);
+
+    /// <summary>Whether the handler needs services from dependency injection.</summary>
+    public bool NeedsServices => !ConstructorParameters.IsEmpty || Parameters.Any(p => p.Kind == ParameterKind.Service);
+
+    /// <summary>The types that go through JSON serialization: the JSON event type, then the JSON result type.</summary>
+    public IEnumerable<TypeRef> JsonTypes
+    {
+        get
+        {
+            var evt = EventParameter;
+            if (evt is { Kind: ParameterKind.Json })
+            {
+                yield return evt.Type;
+            }
+
+            if (Return.Result == ResultKind.Json && Return.ResultType is not null)
+            {
+                yield return Return.ResultType;
+            }
+        }
+    }
+
+    /// <summary>The settings resolved method &gt; class &gt; assembly &gt; defaults.</summary>
+    public FunctionSettings ResolveSettings(AppSpec? app) => FunctionSettings.Resolve(Settings, app);
+}
+
+/// <summary>A constructor parameter resolved from the root service provider.</summary>
+public sealed record ServiceDependency(string Name, TypeRef Type, bool IsNullable);
+
+/// <summary>How a handler parameter gets its value.</summary>
+public enum ParameterKind
+{
+    /// <summary>The raw payload as a <c>Stream</c>.</summary>
+    Stream,
+    /// <summary>The raw payload as UTF-8 text.</summary>
+    String,
+    /// <summary>The raw payload as a <c>byte[]</c>.</summary>
+    ByteArray,
+    /// <summary>The raw payload as <c>ReadOnlyMemory&lt;byte&gt;</c>.</summary>
+    ReadOnlyMemoryOfByte,
+    /// <summary>The parsed payload.</summary>
+    JsonElement,
+    /// <summary>The payload deserialized with System.Text.Json.</summary>
+    Json,
+    /// <summary><c>ILambdaContext</c>.</summary>
+    LambdaContext,
+    /// <summary><c>CancellationToken</c>.</summary>
+    CancellationToken,
+    /// <summary><c>[FromServices]</c>, from the invocation's scope.</summary>
+    Service,
+}
+
+/// <summary>A handler parameter.</summary>
+public sealed record ParameterSpec(string Name, ParameterKind Kind, TypeRef Type, bool IsNullable)
+{
+    /// <summary>Whether this parameter receives the event.</summary>
+    public bool IsEvent => Kind is ParameterKind.Stream or ParameterKind.String or ParameterKind.ByteArray
+        or ParameterKind.ReadOnlyMemoryOfByte or ParameterKind.JsonElement or ParameterKind.Json;
+}
+
+/// <summary>The shape of the handler's return type.</summary>
+public enum ReturnKind
+{
+    /// <summary><c>void</c>.</summary>
+    Void,
+    /// <summary><c>Task</c>.</summary>
+    Task,
+    /// <summary><c>ValueTask</c>.</summary>
+    ValueTask,
+    /// <summary>A synchronous <c>T</c>.</summary>
+    Value,
+    /// <summary><c>Task&lt;T&gt;</c>.</summary>
+    TaskOfT,
+    /// <summary><c>ValueTask&lt;T&gt;</c>.</summary>
+    ValueTaskOfT,
+}
+
+/// <summary>How the result becomes the response.</summary>
+public enum ResultKind
+{
+    /// <summary>No result: empty response.</summary>
+    None,
+    /// <summary>A raw <c>Stream</c>.</summary>
+    Stream,
+    /// <summary>Raw <c>byte[]</c>.</summary>
+    ByteArray,
+    /// <summary>Raw <c>ReadOnlyMemory&lt;byte&gt;</c>.</summary>
+    ReadOnlyMemoryOfByte,
+    /// <summary>Serialized as JSON (strings included).</summary>
+    Json,
+}
+
+/// <summary>The return shape: <paramref name="ResultType"/> is the T of <c>T</c>/<c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c>.</summary>
+public sealed record ReturnSpec(ReturnKind Kind, ResultKind Result, TypeRef? ResultType, bool IsNullable)
+{
+    public bool IsAsync => Kind is ReturnKind.Task or ReturnKind.ValueTask or ReturnKind.TaskOfT or ReturnKind.ValueTaskOfT;
+}
+
+/// <summary>Function settings; <c>null</c> means not set.</summary>
+public sealed record FunctionSettings(
+    string? Runtime,
+    string? Architecture,
+    int? MemorySize,
+    int? Timeout,
+    int? EphemeralStorage,
+    int? ReservedConcurrency,
+    string? Tracing,
+    string? Role,
+    EquatableArray<string> Policies,
+    string? Description,
+    EquatableArray<KeyValue> Tags,
+    EquatableArray<KeyValue> Environment)
+{
+    public static readonly FunctionSettings None = new(null, null, null, null, null, null, null, null, default, null, default, default);
+
+    /// <summary>Method &gt; class &gt; assembly &gt; defaults. The runtime always ends up set.</summary>
+    public static FunctionSettings Resolve(FunctionSettings declared, AppSpec? app)
+    {
+        return new FunctionSettings(
+            Runtime: declared.Runtime ?? app?.Runtime ?? KnownNames.DefaultRuntime,
+            Architecture: declared.Architecture ?? app?.Architecture,
+            MemorySize: declared.MemorySize ?? (app is { MemorySize: > 0 } ? app.MemorySize : null),
+            Timeout: declared.Timeout ?? (app is { Timeout: > 0 } ? app.Timeout : null),
+            EphemeralStorage: declared.EphemeralStorage,
+            ReservedConcurrency: declared.ReservedConcurrency,
+            Tracing: declared.Tracing ?? app?.Tracing,
+            Role: declared.Role,
+            Policies: declared.Policies,
+            Description: declared.Description,
+            Tags: Merge(app?.Tags ?? default, declared.Tags),
+            Environment: Merge(app?.Environment ?? default, declared.Environment));
+    }
+
+    /// <summary>Merges key-value lists; a later list wins for the same key. The result is sorted by key (ordinal).</summary>
+    public static EquatableArray<KeyValue> Merge(params EquatableArray<KeyValue>[] layers)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var layer in layers)
+        {
+            foreach (var kv in layer)
+            {
+                map[kv.Key] = kv.Value;
+            }
+        }
+
+        return map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new KeyValue(p.Key, p.Value)).ToEquatableArray();
+    }
+}
+
+/// <summary>The <c>[LambdaStartup]</c> class.</summary>
+public sealed record StartupSpec(TypeRef Type, bool ConfigureServicesIsStatic);
+
+/// <summary>A <c>JsonSerializerContext</c> and the types it has <c>[JsonSerializable]</c> for.</summary>
+public sealed record JsonContextSpec(TypeRef Type, bool IsSerializerContext, EquatableArray<JsonTypeEntry> Types)
+{
+    /// <summary>The generated <c>JsonTypeInfo&lt;T&gt;</c> property of the context for <paramref name="type"/>, if it is listed.</summary>
+    public bool TryGetPropertyName(TypeRef type, out string propertyName)
+    {
+        foreach (var entry in Types)
+        {
+            if (entry.FullyQualifiedName == type.FullyQualifiedName)
+            {
+                propertyName = entry.PropertyName;
+                return true;
+            }
+        }
+
+        propertyName = "";
+        return false;
+    }
+
+    public bool Contains(TypeRef type) => TryGetPropertyName(type, out _);
+}
+
+/// <summary>One <c>[JsonSerializable(typeof(T))]</c>: the type and the property STJ generates for it.</summary>
+public sealed record JsonTypeEntry(string FullyQualifiedName, string PropertyName);
+
+/// <summary>Small facts about the project.</summary>
+/// <param name="IsExecutable">Whether the output kind is an application.</param>
+/// <param name="OutputKind">The output kind's name, for messages (<c>class library</c>...).</param>
+/// <param name="HasOwnEntryPoint">Whether user code declares a <c>Main</c> or top-level statements.</param>
+public sealed record ProjectFacts(bool IsExecutable, string OutputKind, bool HasOwnEntryPoint);

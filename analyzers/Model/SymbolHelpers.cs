@@ -1,0 +1,180 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Serverless.Analyzers.Model;
+
+/// <summary>Small, throw-free helpers over symbols and attribute data.</summary>
+internal static class SymbolHelpers
+{
+    private static readonly SymbolDisplayFormat QualifiedNoGlobal = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.None,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.None);
+
+    /// <summary>Whether <paramref name="type"/> is the named top-level type <paramref name="metadataName"/> (e.g. <c>System.Threading.Tasks.Task`1</c>).</summary>
+    public static bool Is(this ITypeSymbol? type, string metadataName)
+    {
+        if (type is not INamedTypeSymbol named || named.ContainingType is not null)
+        {
+            return false;
+        }
+
+        var ns = named.ContainingNamespace;
+        var full = ns is null || ns.IsGlobalNamespace ? named.MetadataName : ns.ToDisplayString() + "." + named.MetadataName;
+        return full == metadataName;
+    }
+
+    public static bool IsAttribute(this AttributeData attribute, string metadataName) => attribute.AttributeClass.Is(metadataName);
+
+    public static bool HasAttribute(this ISymbol symbol, string metadataName) => symbol.GetAttributes().Any(a => a.IsAttribute(metadataName));
+
+    public static bool ContainsErrors(this ITypeSymbol? type)
+    {
+        switch (type)
+        {
+            case null:
+                return true;
+            case IErrorTypeSymbol:
+                return true;
+            case IArrayTypeSymbol array:
+                return array.ElementType.ContainsErrors();
+            case IPointerTypeSymbol pointer:
+                return pointer.PointedAtType.ContainsErrors();
+            case INamedTypeSymbol named:
+                return named.TypeKind == TypeKind.Error || named.TypeArguments.Any(t => t.ContainsErrors());
+            default:
+                return false;
+        }
+    }
+
+    public static string QualifiedName(this ISymbol symbol) => symbol.ToDisplayString(QualifiedNoGlobal);
+
+    public static bool IsNullable(this ITypeSymbol type) =>
+        type.NullableAnnotation == NullableAnnotation.Annotated
+        || (type is INamedTypeSymbol { IsGenericType: true } n && n.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T);
+
+    public static bool IsByteArray(this ITypeSymbol type) =>
+        type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte };
+
+    public static bool IsReadOnlyMemoryOfByte(this ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsGenericType: true } n && n.OriginalDefinition.Is(KnownNames.ReadOnlyMemoryOfT)
+        && n.TypeArguments[0].SpecialType == SpecialType.System_Byte;
+
+    public static IEnumerable<INamedTypeSymbol> ContainingTypesOutward(this ISymbol symbol)
+    {
+        for (var t = symbol.ContainingType; t is not null; t = t.ContainingType)
+        {
+            yield return t;
+        }
+    }
+
+    public static bool IsAccessibleFromAssembly(Accessibility accessibility) =>
+        accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
+
+    public static string Describe(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Private => "private",
+        Accessibility.Protected => "protected",
+        Accessibility.ProtectedAndInternal => "private protected",
+        Accessibility.ProtectedOrInternal => "protected internal",
+        Accessibility.Internal => "internal",
+        Accessibility.Public => "public",
+        _ => "not accessible",
+    };
+
+    public static TypedConstant? NamedArgument(this AttributeData attribute, string name)
+    {
+        foreach (var pair in attribute.NamedArguments)
+        {
+            if (pair.Key == name && pair.Value.Kind != TypedConstantKind.Error)
+            {
+                return pair.Value;
+            }
+        }
+
+        return null;
+    }
+
+    public static TypedConstant? ConstructorArgument(this AttributeData attribute, int index)
+    {
+        var args = attribute.ConstructorArguments;
+        if (index < 0 || index >= args.Length || args[index].Kind == TypedConstantKind.Error)
+        {
+            return null;
+        }
+
+        return args[index];
+    }
+
+    public static string? NamedString(this AttributeData attribute, string name) => attribute.NamedArgument(name)?.Value as string;
+
+    public static int? NamedInt(this AttributeData attribute, string name) =>
+        attribute.NamedArgument(name) is { Kind: TypedConstantKind.Primitive or TypedConstantKind.Enum } c && c.Value is int i ? i : null;
+
+    public static string[]? NamedStringArray(this AttributeData attribute, string name)
+    {
+        if (attribute.NamedArgument(name) is not { Kind: TypedConstantKind.Array } c || c.IsNull)
+        {
+            return null;
+        }
+
+        return c.Values.Where(v => v.Kind != TypedConstantKind.Error).Select(v => v.Value as string).Where(s => s is not null).Select(s => s!).ToArray();
+    }
+
+    public static string? ConstructorString(this AttributeData attribute, int index) => attribute.ConstructorArgument(index)?.Value as string;
+
+    /// <summary>The expression of <c>Name = ...</c> in the attribute's syntax, if written.</summary>
+    public static LocationInfo? NamedArgumentLocation(this AttributeData attribute, string name, CancellationToken cancellationToken)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax || syntax.ArgumentList is null)
+        {
+            return null;
+        }
+
+        foreach (var argument in syntax.ArgumentList.Arguments)
+        {
+            if (argument.NameEquals?.Name.Identifier.ValueText == name)
+            {
+                return LocationInfo.From(argument.Expression);
+            }
+        }
+
+        return null;
+    }
+
+    public static LocationInfo? FirstLocation(this ISymbol symbol) => LocationInfo.From(symbol.Locations.FirstOrDefault(l => l.IsInSource));
+
+    public static EquatableArray<KeyValue> ReadEnvironment(IEnumerable<AttributeData> attributes)
+    {
+        var list = new List<EquatableArray<KeyValue>>();
+        foreach (var attribute in attributes)
+        {
+            if (attribute.IsAttribute(KnownNames.EnvironmentAttribute)
+                && attribute.ConstructorString(0) is { Length: > 0 } key
+                && attribute.ConstructorString(1) is { } value)
+            {
+                list.Add(EquatableArray.Create(new KeyValue(key, value)));
+            }
+        }
+
+        return FunctionSettings.Merge(list.ToArray());
+    }
+
+    public static string? ArchitectureName(int? value) => value switch
+    {
+        1 => "x86_64",
+        2 => "arm64",
+        _ => null,
+    };
+
+    public static string? TracingName(int? value) => value switch
+    {
+        1 => "PassThrough",
+        2 => "Active",
+        _ => null,
+    };
+}

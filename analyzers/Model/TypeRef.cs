@@ -1,0 +1,30 @@
+using System;
+using Microsoft.CodeAnalysis;
+
+namespace Serverless.Analyzers.Model;
+
+/// <summary>
+/// A type by name only. <see cref="FullyQualifiedName"/> is what generated code writes (<c>global::App.Order</c>,
+/// <c>int?</c> for nullable value types; a nullable reference annotation is not part of it).
+/// </summary>
+public sealed record TypeRef(string FullyQualifiedName, string DisplayName)
+{
+    public static readonly SymbolDisplayFormat FullyQualifiedFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+    public static TypeRef From(ITypeSymbol type)
+    {
+        if (type is null)
+        {
+            throw new ArgumentNullException(nameof(type));
+        }
+
+        var plain = type.IsReferenceType ? type.WithNullableAnnotation(NullableAnnotation.NotAnnotated) : type;
+        return new TypeRef(plain.ToDisplayString(FullyQualifiedFormat), plain.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat));
+    }
+
+    public override string ToString() => FullyQualifiedName;
+}
+
+/// <summary>A key and a value: an environment variable, a tag, a diagnostic property.</summary>
+public sealed record KeyValue(string Key, string Value);

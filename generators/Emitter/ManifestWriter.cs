@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Serverless.Analyzers.Model;
+
+namespace Serverless.Generators.Emitter;
+
+/// <summary>Writes the manifest JSON (docs/design/contracts.md): camelCase, fields omitted when unset, resolved values.</summary>
+internal static class ManifestWriter
+{
+    public static string Write(AppSpec? app, IReadOnlyList<FunctionSpec> functions)
+    {
+        var json = new StringBuilder();
+        json.Append("{\"version\":1,\"app\":{");
+        var first = true;
+        Property(json, ref first, "name", Literals.JsonString(app?.Name ?? "app"));
+        Property(json, ref first, "runtime", Literals.JsonString(app?.Runtime ?? KnownNames.DefaultRuntime));
+        if (app is not null && !app.Tags.IsEmpty)
+        {
+            Property(json, ref first, "tags", Map(app.Tags));
+        }
+
+        json.Append("},\"functions\":[");
+        for (var i = 0; i < functions.Count; i++)
+        {
+            if (i > 0)
+            {
+                json.Append(',');
+            }
+
+            WriteFunction(json, functions[i], functions[i].ResolveSettings(app));
+        }
+
+        json.Append("]}");
+        return json.ToString();
+    }
+
+    private static void WriteFunction(StringBuilder json, FunctionSpec function, FunctionSettings settings)
+    {
+        json.Append('{');
+        var first = true;
+        Property(json, ref first, "name", Literals.JsonString(function.Name));
+        Property(json, ref first, "handler", Literals.JsonString(function.Name));
+        Property(json, ref first, "method", Literals.JsonString(function.MethodDisplayName));
+        OptionalString(json, ref first, "runtime", settings.Runtime);
+        OptionalString(json, ref first, "architecture", settings.Architecture);
+        OptionalInt(json, ref first, "memorySize", settings.MemorySize);
+        OptionalInt(json, ref first, "timeout", settings.Timeout);
+        OptionalInt(json, ref first, "ephemeralStorage", settings.EphemeralStorage);
+        OptionalInt(json, ref first, "reservedConcurrency", settings.ReservedConcurrency);
+        OptionalString(json, ref first, "tracing", settings.Tracing);
+        OptionalString(json, ref first, "role", settings.Role);
+        if (!settings.Policies.IsEmpty)
+        {
+            Property(json, ref first, "policies", "[" + string.Join(",", settings.Policies.Select(Literals.JsonString)) + "]");
+        }
+
+        OptionalString(json, ref first, "description", settings.Description);
+        if (!settings.Environment.IsEmpty)
+        {
+            Property(json, ref first, "environment", Map(settings.Environment));
+        }
+
+        if (!settings.Tags.IsEmpty)
+        {
+            Property(json, ref first, "tags", Map(settings.Tags));
+        }
+
+        json.Append('}');
+    }
+
+    private static string Map(EquatableArray<KeyValue> values) =>
+        "{" + string.Join(",", values.Select(kv => Literals.JsonString(kv.Key) + ":" + Literals.JsonString(kv.Value))) + "}";
+
+    private static void OptionalString(StringBuilder json, ref bool first, string name, string? value)
+    {
+        if (value is not null)
+        {
+            Property(json, ref first, name, Literals.JsonString(value));
+        }
+    }
+
+    private static void OptionalInt(StringBuilder json, ref bool first, string name, int? value)
+    {
+        if (value is int v)
+        {
+            Property(json, ref first, name, v.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static void Property(StringBuilder json, ref bool first, string name, string rawValue)
+    {
+        if (!first)
+        {
+            json.Append(',');
+        }
+
+        first = false;
+        json.Append('"').Append(name).Append("\":").Append(rawValue);
+    }
+}

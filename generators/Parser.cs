@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Serverless.Analyzers.Model;
+
+namespace Serverless.Generators;
+
+/// <summary>Symbols to specs, through the model layer. Never throws (except on cancellation).</summary>
+internal static class Parser
+{
+    public static ParseResult<FunctionSpec> ReadFunction(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.IsDefaultOrEmpty)
+            {
+                return new ParseResult<FunctionSpec>(null, null);
+            }
+
+            return new ParseResult<FunctionSpec>(FunctionReader.Read(method, context.Attributes[0], cancellationToken).Spec, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new ParseResult<FunctionSpec>(null, Error("reading [LambdaFunction] " + context.TargetSymbol?.ToDisplayString(), ex));
+        }
+    }
+
+    public static ParseResult<AppSpec> ReadApp(Compilation compilation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new ParseResult<AppSpec>(AppReader.Read(compilation, cancellationToken).Spec, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new ParseResult<AppSpec>(null, Error("reading [assembly: ServerlessApp]", ex));
+        }
+    }
+
+    public static ParseResult<StartupSpec> ReadStartup(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return context.TargetSymbol is INamedTypeSymbol type
+                ? new ParseResult<StartupSpec>(StartupReader.Read(type, cancellationToken).Spec, null)
+                : new ParseResult<StartupSpec>(null, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new ParseResult<StartupSpec>(null, Error("reading [LambdaStartup] " + context.TargetSymbol?.ToDisplayString(), ex));
+        }
+    }
+
+    public static ParseResult<JsonContextSpec> ReadJsonContext(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return context.TargetSymbol is INamedTypeSymbol type
+                ? new ParseResult<JsonContextSpec>(JsonContextReader.Read(type, cancellationToken).Spec, null)
+                : new ParseResult<JsonContextSpec>(null, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new ParseResult<JsonContextSpec>(null, Error("reading JSON context " + context.TargetSymbol?.ToDisplayString(), ex));
+        }
+    }
+
+    public static GenerationSpec Combine(
+        ImmutableArray<ParseResult<FunctionSpec>> functions,
+        ParseResult<AppSpec> app,
+        ImmutableArray<ParseResult<StartupSpec>> startups,
+        ImmutableArray<ParseResult<JsonContextSpec>> contexts,
+        bool ownEntryPoint,
+        OutputKind outputKind,
+        CancellationToken cancellationToken)
+    {
+        var errors = functions.Select(f => f.Error).Concat(startups.Select(s => s.Error)).Concat(contexts.Select(c => c.Error))
+            .Append(app.Error).Where(e => e is not null).Select(e => e!).Distinct().ToEquatableArray();
+        var project = new ProjectFacts(ProjectFactsReader.IsExecutable(outputKind), ProjectFactsReader.DescribeOutputKind(outputKind), ownEntryPoint);
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var generated = AppModel.GeneratedFunctions(functions.Select(f => f.Spec));
+            var usableStartups = startups.Select(s => s.Spec).Where(s => s is not null).Select(s => s!)
+                .GroupBy(s => s.Type.FullyQualifiedName, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            var startup = usableStartups.Count == 1 && startups.All(s => s.Spec is not null) ? usableStartups[0] : null;
+            var context = AppModel.SelectJsonContext(app.Spec, contexts.Select(c => c.Spec).Where(c => c is not null).Select(c => c!));
+            return new GenerationSpec(app.Spec, generated, startup, context, project, errors);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new GenerationSpec(null, default, null, null, project, errors.Append(Error("combining the app model", ex)).ToEquatableArray());
+        }
+    }
+
+    public static InternalError Error(string where, Exception ex)
+    {
+        var frame = ex.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+        return new InternalError(where, ex.GetType().Name + ": " + ex.Message + (frame.Length > 0 ? " " + frame : ""));
+    }
+}
