@@ -222,7 +222,7 @@ internal static class SourceEmitter
             ParameterKind.LambdaContext => "invocation.Context",
             ParameterKind.CancellationToken => "invocation.CancellationToken",
             ParameterKind.Service => Service(parameter.Type, parameter.IsNullable, "invocation.Services"),
-            _ => Runtime + "LambdaPayload.Deserialize<" + parameter.Type.FullyQualifiedName + ">(" + payload + ", " + TypeInfo(parameter.Type, context) + ")",
+            _ => Runtime + (parameter.IsNullable ? "LambdaPayload.Deserialize<" : "LambdaPayload.DeserializeRequired<") + parameter.Type.FullyQualifiedName + ">(" + payload + ", " + TypeInfo(parameter.Type, context) + ")",
         };
     }
 

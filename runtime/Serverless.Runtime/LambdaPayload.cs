@@ -29,6 +29,22 @@ public static class LambdaPayload
         }
     }
 
+    /// <summary>
+    /// Deserializes the payload for a parameter that does not accept null: a JSON <c>null</c> payload is the
+    /// caller's mistake, reported as such instead of reaching the handler.
+    /// </summary>
+    /// <exception cref="LambdaSerializationException">The payload is not valid JSON for <typeparamref name="T"/>, or is null.</exception>
+    public static T DeserializeRequired<T>(ReadOnlyMemory<byte> payload, JsonTypeInfo<T> info)
+    {
+        var value = Deserialize(payload, info);
+        if (value is null)
+        {
+            throw new LambdaSerializationException($"The payload is null, but the handler's {info.Type.Name} parameter does not accept null.");
+        }
+
+        return value;
+    }
+
     /// <summary>The payload as UTF-8 text.</summary>
     public static string ReadString(ReadOnlyMemory<byte> payload) => Encoding.UTF8.GetString(payload.Span);
 

@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace HelloLambda;
+
+/// <summary>The app's JSON metadata: every handler input and output type is listed here.</summary>
+// Missing or null values for non-nullable properties are the caller's mistake: reject them while deserializing.
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(HelloRequest))]
+[JsonSerializable(typeof(HelloResponse))]
+[JsonSerializable(typeof(NewOrder))]
+[JsonSerializable(typeof(Order))]
+[JsonSerializable(typeof(OrderQuery))]
+public partial class AppJson : JsonSerializerContext;

@@ -1,0 +1,22 @@
+using Serverless.Benchmarks;
+
+return args.FirstOrDefault() switch
+{
+    "coldstart" => await ColdStartBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "generator" => GeneratorBenchmark.Run(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: dotnet run -c Release --project tests/Serverless.Benchmarks -- <benchmark> [options]
+          coldstart [--runs N]        process start to first response of samples/HelloLambda against the Runtime
+                                      API test host: Native AOT against JIT (self-contained), N runs each (20)
+                                      (run ./sample.sh first: the sample builds against the packed package)
+          generator [--functions N] [--runs N]
+                                      the source generator on N functions (400): cold, and after an unrelated edit,
+                                      against the compiler's own binding of the same code
+        """);
+    return 2;
+}
