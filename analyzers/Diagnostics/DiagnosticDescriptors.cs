@@ -6,9 +6,12 @@ namespace Serverless.Analyzers.Diagnostics;
 /// Every descriptor the product reports, each with a help link to docs/rules/ID.md. The model layer returns
 /// these with locations; the analyzers report them.
 /// </summary>
-public static class DiagnosticDescriptors
+public static partial class DiagnosticDescriptors
 {
     private const string HelpBase = "https://github.com/serverless-analyzers/serverless-analyzers/blob/main/docs/rules/";
+
+    /// <summary>Tag of rules found by cross checks over the whole app, reported at compilation end.</summary>
+    private const string CompilationEnd = WellKnownDiagnosticTags.CompilationEnd;
 
     private static DiagnosticDescriptor Rule(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] tags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: null, helpLinkUri: HelpBase + id + ".md", customTags: tags);
@@ -47,7 +50,7 @@ public static class DiagnosticDescriptors
         RuleIdentifiers.DuplicateFunctionName,
         "Function names must be unique",
         "Function name '{0}' is also used by '{1}'; set Name on one of them",
-        RuleCategories.Functions, DiagnosticSeverity.Error);
+        RuleCategories.Functions, DiagnosticSeverity.Error, CompilationEnd);
 
     public static readonly DiagnosticDescriptor InvalidLogicalId = Rule(
         RuleIdentifiers.InvalidLogicalId,
@@ -65,25 +68,25 @@ public static class DiagnosticDescriptors
         RuleIdentifiers.NotAnExecutable,
         "Lambda functions must be declared in an executable project",
         "'{0}' is a Lambda function but this project builds a {1}; set <OutputType>Exe</OutputType> so the build can generate the entry point",
-        RuleCategories.Functions, DiagnosticSeverity.Error);
+        RuleCategories.Functions, DiagnosticSeverity.Error, CompilationEnd);
 
     public static readonly DiagnosticDescriptor ProjectHasOwnMain = Rule(
         RuleIdentifiers.ProjectHasOwnMain,
         "The project has its own entry point",
         "The project declares its own entry point, so no Lambda entry point is generated; call 'global::Serverless.Generated.LambdaApp.RunAsync(args)' from it",
-        RuleCategories.Functions, DiagnosticSeverity.Warning);
+        RuleCategories.Functions, DiagnosticSeverity.Warning, CompilationEnd);
 
     public static readonly DiagnosticDescriptor MissingStartup = Rule(
         RuleIdentifiers.MissingStartup,
         "Handler needs services but the app has no [LambdaStartup]",
         "'{0}' needs '{1}' from dependency injection, but no class is marked [LambdaStartup] to register it",
-        RuleCategories.Functions, DiagnosticSeverity.Error);
+        RuleCategories.Functions, DiagnosticSeverity.Error, CompilationEnd);
 
     public static readonly DiagnosticDescriptor DuplicateStartup = Rule(
         RuleIdentifiers.DuplicateStartup,
         "Only one class may be marked [LambdaStartup]",
         "'{0}' is marked [LambdaStartup], and so is '{1}'; keep one",
-        RuleCategories.Functions, DiagnosticSeverity.Error);
+        RuleCategories.Functions, DiagnosticSeverity.Error, CompilationEnd);
 
     public static readonly DiagnosticDescriptor InvalidStartup = Rule(
         RuleIdentifiers.InvalidStartup,
@@ -107,7 +110,7 @@ public static class DiagnosticDescriptors
         RuleIdentifiers.InvalidJsonContext,
         "The app's JsonSerializerContext cannot be determined",
         "{0}",
-        RuleCategories.Functions, DiagnosticSeverity.Error);
+        RuleCategories.Functions, DiagnosticSeverity.Error, CompilationEnd);
 
     public static readonly DiagnosticDescriptor HandlerClassNotCreatable = Rule(
         RuleIdentifiers.HandlerClassNotCreatable,

@@ -20,5 +20,9 @@ public static class RuleIdentifiers
     public const string NoJsonContext = "SLS1015";
     public const string InvalidJsonContext = "SLS1016";
     public const string HandlerClassNotCreatable = "SLS1017";
+    public const string PerRequestDatabaseConnection = "SLS2001";
+    public const string PerRequestHttpClient = "SLS2002";
+    public const string PerRequestAwsClient = "SLS2003";
+    public const string BlockingOnAsync = "SLS2004";
     public const string InternalError = "SLS9001";
 }

@@ -30,14 +30,22 @@ public sealed class SampleApp
 
     public static Task<SampleApp> GetAsync() => Built.Value;
 
-    private static async Task<SampleApp> BuildAsync()
+    /// <summary>Fails clearly when the package has not been packed (test.sh packs it before the tests run).</summary>
+    public static Task EnsurePackageAsync()
     {
-        var project = Path.Combine(RepositoryPaths.Root, "samples", "HelloLambda");
         var feed = Path.Combine(RepositoryPaths.Root, "artifacts", "feed");
         if (!Directory.Exists(feed) || Directory.GetFiles(feed, "Serverless.Analyzers.*.nupkg").Length == 0)
         {
             throw new InvalidOperationException($"No Serverless.Analyzers package in {feed}: run ./test.sh (it packs before testing).");
         }
+
+        return Task.CompletedTask;
+    }
+
+    private static async Task<SampleApp> BuildAsync()
+    {
+        await EnsurePackageAsync();
+        var project = Path.Combine(RepositoryPaths.Root, "samples", "HelloLambda");
 
         // A clean build, so the compiler and the template writer really run and every warning is printed.
         var build = await Dotnet.RunAsync(["build", project, "-c", "Release", "-nologo", "--no-incremental"], TimeSpan.FromMinutes(5));

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Serverless.Analyzers.Diagnostics;
+using Serverless.Analyzers.Tests.Infrastructure;
+
+namespace Serverless.Analyzers.Tests;
+
+/// <summary>
+/// What an IDE sees while the user types: every analyzer of the suite runs over broken code and must neither throw
+/// (AD0001) nor report an internal error (SLS9001).
+/// </summary>
+public class HalfTypedCodeTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.DependencyInjection;
+        using Serverless;
+
+        """;
+
+    public static TheoryData<string, string> Snippets => new()
+    {
+        { "missing named argument", "public class C { [LambdaFunction(Name = )] public void A() { } }" },
+        { "missing positional argument", "[assembly: ServerlessApp()] public class C { [LambdaFunction] public void A() { } }" },
+        { "non-constant name", "public class C { static string N() => \"x\"; [LambdaFunction(Name = N())] public void A() { } }" },
+        { "wrong argument types", "public class C { [LambdaFunction(Name = 42, MemorySize = \"big\", Timeout = null, Policies = \"p\", Architecture = 7)] public void A() { } }" },
+        { "unknown named argument", "public class C { [LambdaFunction(Nope = 1, Name = \"A\")] public void A() { } }" },
+        { "unterminated attribute", "public class C { [LambdaFunction(Name = \"A\" public void A() { } }" },
+        { "missing method name", "public class C { [LambdaFunction] public void (int x) { } }" },
+        { "missing return type and body", "public class C { [LambdaFunction] public A(" },
+        { "unresolved types", "public class C : Missing { [LambdaFunction] public Missing A(Unknown x, [FromServices] Nope y) => null; }" },
+        { "unresolved generic types", "public class C(Missing<int> m) { [LambdaFunction] public Task<Missing> A(List<Missing> x) => null!; }" },
+        { "unresolved task-like", "public class C { [LambdaFunction] public async Missing A() { } }" },
+        { "error type in attribute", "public class C { [LambdaFunction, Missing(typeof(Nope))] public void A() { } }" },
+        { "duplicate attribute", "public class C { [LambdaFunction] [LambdaFunction(Name = \"B\")] public void A() { } }" },
+        { "attribute on constructor", "public class C { [LambdaFunction] public C() { } }" },
+        { "attribute on operator", "public class C { [LambdaFunction] public static C operator +(C a, C b) => a; }" },
+        { "attribute on accessor", "public class C { public int P { [LambdaFunction] get; set; } }" },
+        { "attribute on local function", "public class C { public void M() { [LambdaFunction] void Local() { } Local(); } }" },
+        { "attribute on lambda", "public class C { public void M() { var f = [LambdaFunction] (int x) => x; } }" },
+        { "attribute in top-level statements", "[LambdaFunction] static void Local() { } Local();" },
+        { "interface, struct and record", "public interface I { [LambdaFunction] void A(); } public struct S { [LambdaFunction] public void A() { } } public record R(int X) { [LambdaFunction] public int A() => X; }" },
+        { "partial method without body", "public partial class C { [LambdaFunction] public partial void A(); }" },
+        { "extension, params, arglist", "public static class C { [LambdaFunction] public static void A(this string s, params int[] xs) { } [LambdaFunction] public static void B(__arglist) { } }" },
+        { "odd default values", "public class C { [LambdaFunction] public void A(Missing x = default, int y = \"s\", DateTime z = null) { } }" },
+        { "recursive generic constraint", "public class A<T> where T : A<T> { [LambdaFunction] public static void Run() { } }" },
+        { "file-local and nested generic", "file class F { [LambdaFunction] public static void X() { } } public class O<T> { public class I { [LambdaFunction] public T Y(T t) => t; } }" },
+        { "static class instance method", "public static class C { [LambdaFunction] public void A() { } }" },
+        { "abstract and extern handler", "public abstract class C { [LambdaFunction] public abstract void A(); [LambdaFunction] public static extern void B(); }" },
+        { "startup oddities", "[LambdaStartup] public class S : Missing { public void ConfigureServices(Missing s) { } } [LambdaStartup] public static class T { } [LambdaStartup] public class U<X> { public void ConfigureServices(IServiceCollection s) { } }" },
+        { "startup without anything", "[LambdaStartup(1)] public class S { private S() { } public static int ConfigureServices; } public class C(IServiceProvider p) { [LambdaFunction] public void A() { } }" },
+        { "json context oddities", "[JsonSerializable(typeof(Missing))] [JsonSerializable()] [JsonSerializable(null)] [JsonSerializable(typeof(List<>))] public partial class Ctx : JsonSerializerContext; public class C { [LambdaFunction] public Missing A(Other o) => null; }" },
+        { "json context not a context", "[assembly: ServerlessApp(\"app\", JsonContext = typeof(Missing))] public class C { [LambdaFunction] public int A(int o) => o; }" },
+        { "json context typeof open generic", "[assembly: ServerlessApp(\"app\", JsonContext = typeof(List<>), Tags = new[] { null, \"a=b\", 1 })] public class C { [LambdaFunction] public int A(int o) => o; }" },
+        { "json context deriving from missing", "public partial class Ctx : Missing.JsonSerializerContext { } public class C { [LambdaFunction] public int A(int o) => o; }" },
+        { "environment oddities", "[assembly: Serverless.Environment(\"A\")] [assembly: Serverless.Environment(null, null)] public class C { [Serverless.Environment(\"K\", 1)] [LambdaFunction] public void A() { } }" },
+        { "pointer and function pointer", "public unsafe class C { [LambdaFunction] public int* A(delegate*<void> f) => null; }" },
+        { "ref returns", "public class C { int _x; [LambdaFunction] public ref int A() => ref _x; [LambdaFunction] public ref readonly int B() => ref _x; }" },
+        { "tuple and dynamic", "public class C { [LambdaFunction] public (int, string) A((int a, Missing b) t) => default; [LambdaFunction] public dynamic B(dynamic d) => d; }" },
+        { "nothing but garbage", "[LambdaFunction] [[ public class { ) " },
+    };
+
+    [Theory]
+    [MemberData(nameof(Snippets))]
+    public async Task NoAnalyzerFailsOnHalfTypedCode(string description, string snippet)
+    {
+        var analyzers = typeof(ServerlessAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+        Assert.True(analyzers.Length >= 5);
+
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = new[]
+        {
+            CSharpSyntaxTree.ParseText(Usings + snippet, parseOptions, path: "/0/Test0.cs"),
+            CSharpSyntaxTree.ParseText(TestSources.GeneratedEntryPoint, parseOptions, path: TestSources.GeneratedEntryPointPath),
+        };
+
+        foreach (var kind in new[] { OutputKind.ConsoleApplication, OutputKind.DynamicallyLinkedLibrary })
+        {
+            var compilation = CSharpCompilation.Create(
+                "HalfTyped",
+                trees,
+                TestReferences.All,
+                new CSharpCompilationOptions(kind, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+
+            var exceptions = new ConcurrentBag<Exception>();
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: (exception, analyzer, _) => exceptions.Add(exception),
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false,
+                reportSuppressedDiagnostics: false);
+            var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
+
+            Assert.Empty(exceptions);
+            Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+            var internalErrors = diagnostics.Where(d => d.Id == RuleIdentifiers.InternalError).Select(d => d.ToString()).ToList();
+            Assert.True(internalErrors.Count == 0, description + " (" + kind + "): " + string.Join(Environment.NewLine, internalErrors));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace Serverless.EndToEnd.Tests;
+
+/// <summary>
+/// The build gate: samples/BuildGate holds one violation of every error rule, so a real `dotnet build` against the
+/// packed package fails and names each rule — what a team's CI relies on.
+/// </summary>
+[Collection(SampleCollection.Name)]
+public sealed class BuildGateTests
+{
+    public static TheoryData<string, string[]> Projects => new()
+    {
+        {
+            "BuildGate",
+            ["SLS1001", "SLS1002", "SLS1003", "SLS1004", "SLS1005", "SLS1006", "SLS1007", "SLS1008", "SLS1009",
+             "SLS1012", "SLS1013", "SLS1016", "SLS1017"]
+        },
+        { "BuildGate/WithoutStartup", ["SLS1011"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public async Task Building_fails_and_names_every_violated_rule(string project, string[] expectedIds)
+    {
+        await SampleApp.EnsurePackageAsync();
+        var path = Path.Combine(RepositoryPaths.Root, "samples", project);
+
+        var build = await Dotnet.RunAsync(["build", path, "-c", "Release", "-nologo", "--no-incremental"], TimeSpan.FromMinutes(5));
+
+        Assert.NotEqual(0, build.ExitCode);
+        var missing = expectedIds.Where(id => !build.Output.Contains($"error {id}:", StringComparison.Ordinal)).ToArray();
+        Assert.True(missing.Length == 0, $"Not reported as errors: {string.Join(", ", missing)}\n{build.Output}");
+        Assert.DoesNotContain("AD0001", build.Output);
+        Assert.DoesNotContain("CS8785", build.Output);
+        Assert.DoesNotContain("SLS9001", build.Output);
+    }
+}
