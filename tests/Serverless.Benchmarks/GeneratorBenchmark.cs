@@ -19,6 +19,7 @@ internal static class GeneratorBenchmark
     {
         var functions = ReadOption(args, "--functions", 400);
         var runs = ReadOption(args, "--runs", 20);
+        PrintSteps = args.Contains("--steps");
         var compilation = CreateCompilation(functions);
         var parse = (CSharpParseOptions)compilation.SyntaxTrees.First().Options;
 
@@ -61,6 +62,8 @@ internal static class GeneratorBenchmark
         _ = driver.GetRunResult();
     }
 
+    private static GeneratorDriverOptions Options => new(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: PrintSteps);
+
     private static GeneratorDriver? _primed;
     private static CSharpCompilation? _primedFor;
 
@@ -69,7 +72,7 @@ internal static class GeneratorBenchmark
     {
         if (_primedFor != compilation)
         {
-            _primed = CSharpGeneratorDriver.Create([new LambdaGenerator().AsSourceGenerator()], parseOptions: parse)
+            _primed = CSharpGeneratorDriver.Create([new LambdaGenerator().AsSourceGenerator()], parseOptions: parse, driverOptions: Options)
                 .RunGenerators(compilation);
             _primedFor = compilation;
         }
@@ -78,8 +81,19 @@ internal static class GeneratorBenchmark
         var edited = compilation.ReplaceSyntaxTree(unrelated,
             unrelated.WithChangedText(unrelated.GetText().WithChanges(
                 new Microsoft.CodeAnalysis.Text.TextChange(new(0, 0), $"// edit {iteration}\n"))));
-        _ = _primed!.RunGenerators(edited).GetRunResult();
+        var result = _primed!.RunGenerators(edited).GetRunResult();
+        if (PrintSteps)
+        {
+            PrintSteps = false;
+            foreach (var (name, steps) in result.Results[0].TrackedSteps)
+            {
+                Console.WriteLine($"  step {name,-40} {steps.Sum(s => s.ElapsedTime.TotalMilliseconds),8:F2} ms  {string.Join(",", steps.SelectMany(s => s.Outputs).Select(o => o.Reason).Distinct())}");
+            }
+
+        }
     }
+
+    private static bool PrintSteps;
 
     private static CSharpCompilation CreateCompilation(int functions)
     {
