@@ -66,6 +66,19 @@ internal static class AnalyzerGuard
         }
     };
 
+    public static Action<SemanticModelAnalysisContext> GuardSemanticModel(string analyzer, Action<SemanticModelAnalysisContext> action) => context =>
+    {
+        try
+        {
+            action(context);
+        }
+        catch (Exception ex) when (IsBug(ex, context.CancellationToken.IsCancellationRequested))
+        {
+            var tree = context.SemanticModel.SyntaxTree;
+            context.ReportDiagnostic(InternalError(analyzer, "document '" + tree.FilePath + "'", Location.Create(tree, default), ex));
+        }
+    };
+
     public static Action<SyntaxNodeAnalysisContext> GuardSyntaxNode(string analyzer, Action<SyntaxNodeAnalysisContext> action) => context =>
     {
         try

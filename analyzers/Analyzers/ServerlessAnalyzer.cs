@@ -36,6 +36,13 @@ public abstract class ServerlessAnalyzer : DiagnosticAnalyzer
     /// </summary>
     protected virtual ImmutableHashSet<string> FunctionAppRules => ImmutableHashSet<string>.Empty;
 
+    /// <summary>
+    /// Rules this analyzer reports from <see cref="FunctionLimits"/>: per method from
+    /// <see cref="FunctionLimits.ValidateFunction"/> (with the app's defaults), and for the app's own defaults from
+    /// <see cref="FunctionLimits.ValidateApp"/> in the document that declares <c>[assembly: ServerlessApp]</c>. All local.
+    /// </summary>
+    protected virtual ImmutableHashSet<string> LimitRules => ImmutableHashSet<string>.Empty;
+
     private static readonly ImmutableHashSet<string> JsonRules = Rules(
         RuleIdentifiers.JsonContextLacksType, RuleIdentifiers.NoJsonContext, RuleIdentifiers.InvalidJsonContext);
 
@@ -58,6 +65,7 @@ public abstract class ServerlessAnalyzer : DiagnosticAnalyzer
 
         var collect = !AppRules.IsEmpty;
         var perFunction = !FunctionAppRules.IsEmpty;
+        var limits = !LimitRules.IsEmpty;
         var compilation = context.Compilation;
         var cancellationToken = context.CancellationToken;
         var functions = new ConcurrentBag<FunctionReadResult>();
@@ -74,7 +82,7 @@ public abstract class ServerlessAnalyzer : DiagnosticAnalyzer
         var contexts = new Lazy<IReadOnlyList<JsonContextReadResult>>(() =>
             needsContexts ? FindJsonContexts(compilation, cancellationToken) : Array.Empty<JsonContextReadResult>(), Mode);
 
-        if (collect || perFunction || !FunctionRules.IsEmpty)
+        if (collect || perFunction || limits || !FunctionRules.IsEmpty)
         {
             context.RegisterSymbolAction(
                 AnalyzerGuard.GuardSymbol(Name, c =>
@@ -106,6 +114,11 @@ public abstract class ServerlessAnalyzer : DiagnosticAnalyzer
                                 c.CancellationToken);
                             Report(c.ReportDiagnostic, diagnostics, FunctionAppRules, c.Compilation);
                         }
+
+                        if (limits)
+                        {
+                            Report(c.ReportDiagnostic, FunctionLimits.ValidateFunction(app.Value, result), LimitRules, c.Compilation);
+                        }
                     }
                     catch (Exception) when (!c.CancellationToken.IsCancellationRequested)
                     {
@@ -114,6 +127,23 @@ public abstract class ServerlessAnalyzer : DiagnosticAnalyzer
                     }
                 }),
                 SymbolKind.Method);
+        }
+
+        if (limits)
+        {
+            // The app's defaults: reported in the document of the attribute's argument, so they are local diagnostics.
+            var appLimits = new Lazy<ImmutableArray<ModelDiagnostic>>(() => FunctionLimits.ValidateApp(app.Value), Mode);
+            context.RegisterSemanticModelAction(AnalyzerGuard.GuardSemanticModel(Name, c =>
+            {
+                var path = c.SemanticModel.SyntaxTree.FilePath;
+                foreach (var diagnostic in appLimits.Value)
+                {
+                    if (diagnostic.Location?.FilePath == path && LimitRules.Contains(diagnostic.Id))
+                    {
+                        c.ReportDiagnostic(diagnostic.ToDiagnostic(c.SemanticModel.Compilation));
+                    }
+                }
+            }));
         }
 
         if (collect || !StartupRules.IsEmpty)

@@ -20,6 +20,16 @@ public static class RuleIdentifiers
     public const string NoJsonContext = "SLS1015";
     public const string InvalidJsonContext = "SLS1016";
     public const string HandlerClassNotCreatable = "SLS1017";
+    public const string TimeoutOutOfRange = "SLS1100";
+    public const string MemorySizeOutOfRange = "SLS1101";
+    public const string EphemeralStorageOutOfRange = "SLS1102";
+    public const string EdgeEnvironment = "SLS1110";
+    public const string EdgeTimeout = "SLS1111";
+    public const string EdgeViewerMemory = "SLS1112";
+    public const string EdgeArchitecture = "SLS1113";
+    public const string EnvironmentTooLarge = "SLS1120";
+    public const string SecretInEnvironment = "SLS1121";
+    public const string EnvironmentSource = "SLS1122";
     public const string PerRequestDatabaseConnection = "SLS2001";
     public const string PerRequestHttpClient = "SLS2002";
     public const string PerRequestAwsClient = "SLS2003";

@@ -12,7 +12,14 @@ namespace Serverless.Analyzers.Model;
 /// <param name="Diagnostics">Always empty today; kept for symmetry with the other readers.</param>
 /// <param name="JsonContextArgument">The <c>JsonContext = typeof(...)</c> expression, when written.</param>
 /// <param name="NamedJsonContextDisplayName">The named context's display name, when set.</param>
-public sealed record AppReadResult(AppSpec Spec, ImmutableArray<ModelDiagnostic> Diagnostics, LocationInfo? JsonContextArgument, string? NamedJsonContextDisplayName);
+public sealed record AppReadResult(AppSpec Spec, ImmutableArray<ModelDiagnostic> Diagnostics, LocationInfo? JsonContextArgument, string? NamedJsonContextDisplayName)
+{
+    /// <summary>The <c>Timeout = ...</c> expression of <c>[assembly: ServerlessApp]</c>, when written.</summary>
+    public LocationInfo? TimeoutArgument { get; init; }
+
+    /// <summary>The <c>MemorySize = ...</c> expression of <c>[assembly: ServerlessApp]</c>, when written.</summary>
+    public LocationInfo? MemorySizeArgument { get; init; }
+}
 
 /// <summary>Reads <c>[assembly: ServerlessApp]</c> and assembly-level <c>[Environment]</c>.</summary>
 public static class AppReader
@@ -28,7 +35,10 @@ public static class AppReader
 
         if (app is null)
         {
-            var none = new AppSpec(assemblyName, null, null, 0, 0, null, default, environment, false, null);
+            var none = new AppSpec(assemblyName, null, null, 0, 0, null, default, environment, false, null)
+            {
+                EnvironmentReferences = EnvironmentReader.ReadReferences(attributes),
+            };
             return new AppReadResult(none, ImmutableArray<ModelDiagnostic>.Empty, null, null);
         }
 
@@ -63,7 +73,14 @@ public static class AppReader
             FunctionSettings.Merge(tags.ToArray()),
             environment,
             true,
-            named);
-        return new AppReadResult(spec, ImmutableArray<ModelDiagnostic>.Empty, namedLocation, namedDisplay);
+            named)
+        {
+            EnvironmentReferences = EnvironmentReader.ReadReferences(attributes),
+        };
+        return new AppReadResult(spec, ImmutableArray<ModelDiagnostic>.Empty, namedLocation, namedDisplay)
+        {
+            TimeoutArgument = app.NamedArgumentLocation("Timeout", cancellationToken),
+            MemorySizeArgument = app.NamedArgumentLocation("MemorySize", cancellationToken),
+        };
     }
 }

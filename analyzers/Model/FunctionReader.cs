@@ -25,6 +25,24 @@ public sealed record FunctionLocations(
 {
     public static readonly FunctionLocations None = new(null, null, null, default, default);
 
+    /// <summary>The <c>Timeout = ...</c> expression of <c>[LambdaFunction]</c>, when written.</summary>
+    public LocationInfo? TimeoutArgument { get; init; }
+
+    /// <summary>The <c>MemorySize = ...</c> expression, when written.</summary>
+    public LocationInfo? MemorySizeArgument { get; init; }
+
+    /// <summary>The <c>EphemeralStorage = ...</c> expression, when written.</summary>
+    public LocationInfo? EphemeralStorageArgument { get; init; }
+
+    /// <summary>The <c>Architecture = ...</c> expression, when written.</summary>
+    public LocationInfo? ArchitectureArgument { get; init; }
+
+    /// <summary>The <c>[LambdaEdge(...)]</c> attribute (without brackets), when present.</summary>
+    public LocationInfo? EdgeAttribute { get; init; }
+
+    /// <summary>Each <c>[Environment]</c> on the method itself: its key and the attribute.</summary>
+    public EquatableArray<KeyedLocation> MethodEnvironment { get; init; }
+
     public LocationInfo? Parameter(int index) => index >= 0 && index < Parameters.Count ? Parameters[index] : Method;
 
     public LocationInfo? ConstructorParameter(int index) => index >= 0 && index < ConstructorParameters.Count ? ConstructorParameters[index] : Method;
@@ -34,7 +52,21 @@ public sealed record FunctionLocations(
 /// <param name="Spec">The function, or null when it cannot be generated.</param>
 /// <param name="Diagnostics">Function-level diagnostics (SLS1001-1005, 1007, 1008, 1017).</param>
 /// <param name="Locations">Where its parts are written.</param>
-public sealed record FunctionReadResult(FunctionSpec? Spec, ImmutableArray<ModelDiagnostic> Diagnostics, FunctionLocations Locations);
+public sealed record FunctionReadResult(FunctionSpec? Spec, ImmutableArray<ModelDiagnostic> Diagnostics, FunctionLocations Locations)
+{
+    /// <summary>
+    /// What the method and its classes declare (the spec's <see cref="FunctionSpec.Settings"/> when there is a spec), read
+    /// even when the signature is unusable so that settings are checked anyway; null only for a method that cannot be a
+    /// handler at all (a local function, an accessor, ...).
+    /// </summary>
+    public FunctionSettings? Settings { get; init; }
+
+    /// <summary>The function name (explicit or default), also when there is no spec; null when <see cref="Settings"/> is.</summary>
+    public string? Name { get; init; }
+}
+
+/// <summary>Where an entry with a key is written (an <c>[Environment]</c> attribute, ...).</summary>
+public sealed record KeyedLocation(string Key, LocationInfo Location);
 
 /// <summary>Reads a <c>[LambdaFunction]</c> method into a <see cref="FunctionSpec"/>.</summary>
 public static class FunctionReader
@@ -66,6 +98,10 @@ public static class FunctionReader
             bag.Add(DiagnosticDescriptors.InaccessibleHandler, methodLocation, handler, "it is not an ordinary method (local functions, lambdas, accessors and operators cannot be handlers)");
             return new FunctionReadResult(null, bag.ToImmutable(), locations);
         }
+
+        var (settings, settingLocations) = ReadSettings(method, lambdaFunction, cancellationToken);
+        locations = settingLocations(locations);
+        settings = settings with { EnvironmentReferences = EnvironmentReader.ReadReferences(method) };
 
         // SLS1003: generic method or generic containing type.
         if (method.IsGenericMethod || method.ContainingTypesOutward().Any(t => t.TypeParameters.Length > 0))
@@ -164,10 +200,9 @@ public static class FunctionReader
 
         if (!usable || bag.HasErrors || returnSpec is null)
         {
-            return new FunctionReadResult(null, bag.ToImmutable(), locations);
+            return new FunctionReadResult(null, bag.ToImmutable(), locations) { Settings = settings, Name = name };
         }
 
-        var settings = ReadSettings(method, lambdaFunction);
         var spec2 = new FunctionSpec(
             name,
             TypeRef.From(type),
@@ -178,7 +213,7 @@ public static class FunctionReader
             parameters.ToImmutable(),
             returnSpec,
             settings);
-        return new FunctionReadResult(spec2, bag.ToImmutable(), locations);
+        return new FunctionReadResult(spec2, bag.ToImmutable(), locations) { Settings = settings, Name = name };
     }
 
     /// <summary>Outer type names, the type name and the method name, concatenated (<c>OrdersApiCreate</c>).</summary>
@@ -481,7 +516,9 @@ public static class FunctionReader
         return (dependencies.ToImmutable(), locations.ToImmutable(), usable);
     }
 
-    private static FunctionSettings ReadSettings(IMethodSymbol method, AttributeData? attribute)
+    /// <summary>The declared settings, and a function that adds where they are written to the locations.</summary>
+    private static (FunctionSettings Settings, Func<FunctionLocations, FunctionLocations> Locations) ReadSettings(
+        IMethodSymbol method, AttributeData? attribute, CancellationToken cancellationToken)
     {
         int? Positive(string name) => attribute?.NamedInt(name) is int v && v != 0 ? v : null;
 
@@ -492,9 +529,38 @@ public static class FunctionReader
             environmentLayers.Add(SymbolHelpers.ReadEnvironment(type.GetAttributes()));
         }
 
-        environmentLayers.Add(SymbolHelpers.ReadEnvironment(method.GetAttributes()));
+        var methodAttributes = method.GetAttributes();
+        var methodEnvironment = new List<KeyedLocation>();
+        environmentLayers.Add(SymbolHelpers.ReadEnvironment(methodAttributes, methodEnvironment, cancellationToken));
 
-        return new FunctionSettings(
+        // [LambdaEdge(EdgeEvent)]: unknown bits are dropped; a missing or non-constant argument reads as no events.
+        var edgeEvents = EdgeEvents.None;
+        LocationInfo? edgeLocation = null;
+        foreach (var edge in methodAttributes)
+        {
+            if (edge.IsAttribute(KnownNames.LambdaEdgeAttribute))
+            {
+                edgeLocation = LocationInfo.From(edge.ApplicationSyntaxReference);
+                if (edge.ConstructorArgument(0) is { Kind: TypedConstantKind.Enum or TypedConstantKind.Primitive, Value: int events })
+                {
+                    edgeEvents = (EdgeEvents)events & EdgeEventsExtensions.All;
+                }
+
+                break;
+            }
+        }
+
+        FunctionLocations AddLocations(FunctionLocations locations) => locations with
+        {
+            TimeoutArgument = attribute?.NamedArgumentLocation("Timeout", cancellationToken),
+            MemorySizeArgument = attribute?.NamedArgumentLocation("MemorySize", cancellationToken),
+            EphemeralStorageArgument = attribute?.NamedArgumentLocation("EphemeralStorage", cancellationToken),
+            ArchitectureArgument = attribute?.NamedArgumentLocation("Architecture", cancellationToken),
+            EdgeAttribute = edgeEvents == EdgeEvents.None ? null : edgeLocation,
+            MethodEnvironment = methodEnvironment.ToEquatableArray(),
+        };
+
+        var settings = new FunctionSettings(
             Runtime: null,
             Architecture: SymbolHelpers.ArchitectureName(attribute?.NamedInt("Architecture")),
             MemorySize: Positive("MemorySize"),
@@ -506,6 +572,10 @@ public static class FunctionReader
             Policies: (attribute?.NamedStringArray("Policies") ?? Array.Empty<string>()).ToEquatableArray(),
             Description: attribute?.NamedString("Description") is { Length: > 0 } description ? description : null,
             Tags: default,
-            Environment: FunctionSettings.Merge(environmentLayers.ToArray()));
+            Environment: FunctionSettings.Merge(environmentLayers.ToArray()))
+        {
+            EdgeEvents = edgeEvents,
+        };
+        return (settings, AddLocations);
     }
 }

@@ -25,7 +25,11 @@ public sealed record AppSpec(
     EquatableArray<KeyValue> Tags,
     EquatableArray<KeyValue> Environment,
     bool HasServerlessApp,
-    JsonContextSpec? NamedJsonContext);
+    JsonContextSpec? NamedJsonContext)
+{
+    /// <summary>The assembly-level variables of <see cref="Environment"/> that are references (FromParameter, FromSecret).</summary>
+    public EquatableArray<EnvironmentReference> EnvironmentReferences { get; init; }
+}
 
 /// <summary>One <c>[LambdaFunction]</c> method.</summary>
 /// <param name="Name">The function name (logical ID and <c>_HANDLER</c> value).</param>
@@ -165,6 +169,15 @@ public sealed record FunctionSettings(
 {
     public static readonly FunctionSettings None = new(null, null, null, null, null, null, null, null, default, null, default, default);
 
+    /// <summary>The CloudFront events of <c>[LambdaEdge]</c>; <see cref="Model.EdgeEvents.None"/> for an ordinary function.</summary>
+    public EdgeEvents EdgeEvents { get; init; }
+
+    /// <summary>
+    /// The variables of <see cref="Environment"/> that are references (FromParameter, FromSecret), resolved at init; the
+    /// variable's value in <see cref="Environment"/> is the reference's name. Sorted by key.
+    /// </summary>
+    public EquatableArray<EnvironmentReference> EnvironmentReferences { get; init; }
+
     /// <summary>Method &gt; class &gt; assembly &gt; defaults. The runtime always ends up set.</summary>
     public static FunctionSettings Resolve(FunctionSettings declared, AppSpec? app)
     {
@@ -180,7 +193,13 @@ public sealed record FunctionSettings(
             Policies: declared.Policies,
             Description: declared.Description,
             Tags: Merge(app?.Tags ?? default, declared.Tags),
-            Environment: Merge(app?.Environment ?? default, declared.Environment));
+            Environment: Merge(app?.Environment ?? default, declared.Environment))
+        {
+            EdgeEvents = declared.EdgeEvents,
+            EnvironmentReferences = EnvironmentModel.MergeReferences(
+                (app?.Environment ?? default, app?.EnvironmentReferences ?? default),
+                (declared.Environment, declared.EnvironmentReferences)),
+        };
     }
 
     /// <summary>Merges key-value lists; a later list wins for the same key. The result is sorted by key (ordinal).</summary>
@@ -197,6 +216,61 @@ public sealed record FunctionSettings(
 
         return map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new KeyValue(p.Key, p.Value)).ToEquatableArray();
     }
+}
+
+/// <summary>The CloudFront events of a Lambda@Edge function (the values of <c>Serverless.EdgeEvent</c>).</summary>
+[Flags]
+public enum EdgeEvents
+{
+    /// <summary>Not a Lambda@Edge function.</summary>
+    None = 0,
+    /// <summary><c>viewer-request</c>.</summary>
+    ViewerRequest = 1,
+    /// <summary><c>viewer-response</c>.</summary>
+    ViewerResponse = 2,
+    /// <summary><c>origin-request</c>.</summary>
+    OriginRequest = 4,
+    /// <summary><c>origin-response</c>.</summary>
+    OriginResponse = 8,
+}
+
+/// <summary>Names and limits of <see cref="EdgeEvents"/>.</summary>
+public static class EdgeEventsExtensions
+{
+    /// <summary>Every known event, in CloudFront's order.</summary>
+    public const EdgeEvents All = EdgeEvents.ViewerRequest | EdgeEvents.ViewerResponse | EdgeEvents.OriginRequest | EdgeEvents.OriginResponse;
+
+    public static bool HasViewer(this EdgeEvents events) => (events & (EdgeEvents.ViewerRequest | EdgeEvents.ViewerResponse)) != 0;
+
+    public static bool HasOrigin(this EdgeEvents events) => (events & (EdgeEvents.OriginRequest | EdgeEvents.OriginResponse)) != 0;
+
+    /// <summary>CloudFront's event type names (<c>viewer-request</c>, ...), in CloudFront's order.</summary>
+    public static IEnumerable<string> EventTypeNames(this EdgeEvents events)
+    {
+        if ((events & EdgeEvents.ViewerRequest) != 0)
+        {
+            yield return "viewer-request";
+        }
+
+        if ((events & EdgeEvents.ViewerResponse) != 0)
+        {
+            yield return "viewer-response";
+        }
+
+        if ((events & EdgeEvents.OriginRequest) != 0)
+        {
+            yield return "origin-request";
+        }
+
+        if ((events & EdgeEvents.OriginResponse) != 0)
+        {
+            yield return "origin-response";
+        }
+    }
+
+    /// <summary>The longest timeout the events allow: 5 s with any viewer event, else 30 s.</summary>
+    public static int MaxTimeoutSeconds(this EdgeEvents events) =>
+        events.HasViewer() ? AwsLimits.EdgeViewerTimeoutSeconds : AwsLimits.EdgeOriginTimeoutSeconds;
 }
 
 /// <summary>The <c>[LambdaStartup]</c> class.</summary>

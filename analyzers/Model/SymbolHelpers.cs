@@ -148,16 +148,21 @@ internal static class SymbolHelpers
 
     public static LocationInfo? FirstLocation(this ISymbol symbol) => LocationInfo.From(symbol.Locations.FirstOrDefault(l => l.IsInSource));
 
-    public static EquatableArray<KeyValue> ReadEnvironment(IEnumerable<AttributeData> attributes)
+    /// <summary>The <c>[Environment]</c> entries among <paramref name="attributes"/>; with <paramref name="locations"/>, also where each is written.</summary>
+    public static EquatableArray<KeyValue> ReadEnvironment(IEnumerable<AttributeData> attributes, List<KeyedLocation>? locations = null, CancellationToken cancellationToken = default)
     {
         var list = new List<EquatableArray<KeyValue>>();
         foreach (var attribute in attributes)
         {
-            if (attribute.IsAttribute(KnownNames.EnvironmentAttribute)
-                && attribute.ConstructorString(0) is { Length: > 0 } key
-                && attribute.ConstructorString(1) is { } value)
+            // A literal value, or the parameter name / secret id of a reference (what the configuration holds).
+            if (EnvironmentReader.TryRead(attribute, out var key, out var value, out _))
             {
                 list.Add(EquatableArray.Create(new KeyValue(key, value)));
+                if (locations is not null && LocationInfo.From(attribute.ApplicationSyntaxReference) is { } location)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    locations.Add(new KeyedLocation(key, location));
+                }
             }
         }
 

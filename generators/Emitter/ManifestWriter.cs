@@ -57,14 +57,30 @@ internal static class ManifestWriter
         }
 
         OptionalString(json, ref first, "description", settings.Description);
-        if (!settings.Environment.IsEmpty)
+        // The variables as deployed (a reference's variable holds its parameter name or secret id), and which are references.
+        var environment = EnvironmentModel.Deployed(settings);
+        if (!environment.IsEmpty)
         {
-            Property(json, ref first, "environment", Map(settings.Environment));
+            Property(json, ref first, "environment", Map(environment));
+        }
+
+        foreach (var (name, kind) in new[] { ("parameterReferences", EnvironmentValueKind.Parameter), ("secretReferences", EnvironmentValueKind.Secret) })
+        {
+            var references = settings.EnvironmentReferences.Where(r => r.Kind == kind).Select(r => new KeyValue(r.Key, r.Name)).ToEquatableArray();
+            if (!references.IsEmpty)
+            {
+                Property(json, ref first, name, Map(references));
+            }
         }
 
         if (!settings.Tags.IsEmpty)
         {
             Property(json, ref first, "tags", Map(settings.Tags));
+        }
+
+        if (settings.EdgeEvents != EdgeEvents.None)
+        {
+            Property(json, ref first, "edge", "[" + string.Join(",", settings.EdgeEvents.EventTypeNames().Select(Literals.JsonString)) + "]");
         }
 
         json.Append('}');

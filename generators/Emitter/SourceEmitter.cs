@@ -82,9 +82,12 @@ internal static class SourceEmitter
             trailing.Add("timeout: " + timeout.ToString(CultureInfo.InvariantCulture));
         }
 
+        // Environment references are resolved by the runtime before the factory runs (an init-only property).
+        var references = settings.EnvironmentReferences;
+        var close = references.IsEmpty ? ");" : ")";
         if (function.IsStatic)
         {
-            w.WriteLine("static _ => InvokeAsync" + (trailing.Count > 0 ? "," : ");"));
+            w.WriteLine("static _ => InvokeAsync" + (trailing.Count > 0 ? "," : close));
         }
         else
         {
@@ -108,15 +111,29 @@ internal static class SourceEmitter
             }
 
             w.WriteLine("return invocation => InvokeAsync(target, invocation);");
-            w.CloseBlock(trailing.Count > 0 ? "," : ");");
+            w.CloseBlock(trailing.Count > 0 ? "," : close);
         }
 
         for (var i = 0; i < trailing.Count; i++)
         {
-            w.WriteLine(trailing[i] + (i == trailing.Count - 1 ? ");" : ","));
+            w.WriteLine(trailing[i] + (i == trailing.Count - 1 ? close : ","));
         }
 
         w.Unindent();
+        if (!references.IsEmpty)
+        {
+            w.OpenBlock();
+            w.OpenBlock("EnvironmentReferences = new " + Runtime + "EnvironmentReference[]");
+            foreach (var reference in references)
+            {
+                var factory = reference.Kind == EnvironmentValueKind.Parameter ? "Parameter" : "Secret";
+                w.WriteLine(Runtime + "EnvironmentReference." + factory + "(" + Literals.CSharpString(reference.Key) + ", " + Literals.CSharpString(reference.Name) + "),");
+            }
+
+            w.CloseBlock(",");
+            w.CloseBlock(";");
+        }
+
         w.WriteLine();
 
         // The wrapper.

@@ -111,6 +111,9 @@ public sealed class ServerlessManifest
             Description = r.String("description"),
             Environment = r.StringMap("environment"),
             Tags = r.StringMap("tags"),
+            ParameterReferences = r.StringMap("parameterReferences"),
+            SecretReferences = r.StringMap("secretReferences"),
+            Edge = r.StringList("edge"),
             Raw = r.Node,
         };
     }
@@ -211,6 +214,21 @@ public sealed record ManifestFunction(string Name)
     public string? Description { get; init; }
     public IReadOnlyList<KeyValuePair<string, string>>? Environment { get; init; }
     public IReadOnlyList<KeyValuePair<string, string>>? Tags { get; init; }
+
+    /// <summary>Variables read from SSM Parameter Store at init: variable -> parameter name (also in <see cref="Environment"/>).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? ParameterReferences { get; init; }
+
+    /// <summary>Variables read from Secrets Manager at init: variable -> secret name or ARN (also in <see cref="Environment"/>).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? SecretReferences { get; init; }
+
+    /// <summary>
+    /// The CloudFront event types of a Lambda@Edge function (<c>viewer-request</c>, <c>viewer-response</c>,
+    /// <c>origin-request</c>, <c>origin-response</c>); null for an ordinary function.
+    /// </summary>
+    public IReadOnlyList<string>? Edge { get; init; }
+
+    /// <summary>Whether the function runs at CloudFront's edge (Lambda@Edge).</summary>
+    public bool IsEdge => Edge is { Count: > 0 };
 
     /// <summary>The function's manifest object, for writers of later parts (events).</summary>
     public JsonObject? Raw { get; init; }

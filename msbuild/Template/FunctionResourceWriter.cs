@@ -11,6 +11,9 @@ public sealed class FunctionResourceWriter : IResourceWriter
     public const string DefaultRuntime = "provided.al2023";
     public const string BuildMethod = "dotnet7";
 
+    /// <summary>The alias SAM publishes a version under for Lambda@Edge functions (<c>AutoPublishAlias</c>).</summary>
+    public const string EdgeAlias = "live";
+
     private static readonly Regex LogicalIdWithArn = new("^(?<id>[A-Za-z0-9]+)(\\.Arn)?$", RegexOptions.CultureInvariant);
 
     public IEnumerable<OwnedResource> Write(ServerlessManifest manifest, TemplateOptions options)
@@ -55,9 +58,10 @@ public sealed class FunctionResourceWriter : IResourceWriter
             Add("Role", Role(role));
         }
 
-        if (f.Policies is { Count: > 0 } policies)
+        // The user's policies, and read access to the parameters and secrets of [Environment] references.
+        if (EnvironmentReferenceTemplate.Policies(f) is { } policies)
         {
-            Add("Policies", new JsonArray(policies.Select(x => (JsonNode)JsonValue.Create(x)).ToArray()));
+            Add("Policies", policies);
         }
 
         if (f.Description is { Length: > 0 } description)
@@ -70,9 +74,22 @@ public sealed class FunctionResourceWriter : IResourceWriter
             Add("Tracing", tracing);
         }
 
-        if (f.Environment is { Count: > 0 } environment)
+        // Lambda@Edge: CloudFront associates a function version, never $LATEST, and rejects one with environment
+        // variables (SLS1110 reports them in the code).
+        if (f.IsEdge)
+        {
+            Add("AutoPublishAlias", EdgeAlias);
+        }
+
+        if (f.Environment is { Count: > 0 } environment && !f.IsEdge)
         {
             Add("Environment", new JsonObject { ["Variables"] = Map(environment) });
+        }
+
+        // The AWS Parameters and Secrets Lambda Extension, through which the runtime resolves the references.
+        if (EnvironmentReferenceTemplate.Layers(f) is { } layers)
+        {
+            Add("Layers", layers);
         }
 
         if (f.Tags is { Count: > 0 } tags)

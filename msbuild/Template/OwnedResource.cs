@@ -36,3 +36,26 @@ public interface IResourceWriter
 {
     IEnumerable<OwnedResource> Write(Manifest.ServerlessManifest manifest, TemplateOptions options);
 }
+
+/// <summary>
+/// A template parameter the tool owns (listed in the template's <c>Metadata.ServerlessAnalyzers.Parameters</c>): the
+/// properties it sets (a user's <c>Default</c> and other keys are kept). A parameter of the user's with the same name
+/// is theirs and is left as it is.
+/// </summary>
+public sealed class OwnedParameter
+{
+    public OwnedParameter(string name, IReadOnlyList<KeyValuePair<string, JsonNode>> properties)
+    {
+        Name = name;
+        Properties = properties;
+    }
+
+    public string Name { get; }
+    public IReadOnlyList<KeyValuePair<string, JsonNode>> Properties { get; }
+}
+
+/// <summary>Turns the manifest into the template parameters the tool owns.</summary>
+public interface ITemplateParameterWriter
+{
+    IEnumerable<OwnedParameter> Write(Manifest.ServerlessManifest manifest, TemplateOptions options);
+}

@@ -145,6 +145,8 @@ public static class TemplateMerger
             }
         }
 
+        MergeParameters(ref root, CollectParameters(manifest, options));
+
         var after = TemplateJson.Serialize(root, newLine);
         if (before is not null && string.Equals(before, after, StringComparison.Ordinal))
         {
@@ -183,6 +185,161 @@ public static class TemplateMerger
         }
 
         return desired;
+    }
+
+    private static List<OwnedParameter> CollectParameters(ServerlessManifest manifest, TemplateOptions options)
+    {
+        var parameters = new List<OwnedParameter>();
+        foreach (var writer in options.ParameterWriters)
+        {
+            foreach (var parameter in writer.Write(manifest, options))
+            {
+                if (!parameters.Any(p => p.Name == parameter.Name))
+                {
+                    parameters.Add(parameter);
+                }
+            }
+        }
+
+        return parameters;
+    }
+
+    /// <summary>
+    /// The template parameters the tool owns. CloudFormation parameters have no <c>Metadata</c> of their own, so the
+    /// template's <c>Metadata.ServerlessAnalyzers.Parameters</c> lists the tool's. A listed parameter no longer needed is
+    /// removed; a needed one is added (before <c>Resources</c>) or updated in place (the properties the tool sets; a
+    /// user's <c>Default</c> is kept); a parameter of the user's with the same name is theirs and stays as written.
+    /// A template whose <c>Parameters</c> or <c>Metadata</c> is not an object is left alone.
+    /// </summary>
+    private static void MergeParameters(ref JsonObject root, List<OwnedParameter> desired)
+    {
+        if ((root.ContainsKey("Parameters") && root["Parameters"] is not JsonObject)
+            || (root.ContainsKey("Metadata") && root["Metadata"] is not JsonObject)
+            || (root["Metadata"] is JsonObject m && m.ContainsKey(MetadataKey) && m[MetadataKey] is not JsonObject))
+        {
+            return;
+        }
+
+        var mark = (root["Metadata"] as JsonObject)?[MetadataKey] as JsonObject;
+        var owned = new HashSet<string>(StringComparer.Ordinal);
+        if (mark?["Parameters"] is JsonArray listed)
+        {
+            foreach (var item in listed)
+            {
+                if (item is JsonValue v && v.TryGetValue(out string? name) && name is not null)
+                {
+                    owned.Add(name);
+                }
+            }
+        }
+
+        var parameters = root["Parameters"] as JsonObject;
+        var removed = false;
+        foreach (var name in owned)
+        {
+            if (parameters is not null && parameters.ContainsKey(name) && !desired.Any(p => p.Name == name))
+            {
+                parameters.Remove(name);
+                removed = true;
+            }
+        }
+
+        var nowOwned = new List<string>();
+        foreach (var parameter in desired)
+        {
+            if (parameters?[parameter.Name] is JsonObject existing)
+            {
+                if (owned.Contains(parameter.Name))
+                {
+                    foreach (var pair in parameter.Properties)
+                    {
+                        SetIfDifferent(existing, pair.Key, pair.Value.DeepClone());
+                    }
+
+                    nowOwned.Add(parameter.Name);
+                }
+
+                continue;   // the user's own parameter of that name
+            }
+
+            if (parameters is not null && parameters.ContainsKey(parameter.Name))
+            {
+                continue;   // "Name": null or another shape: the user's
+            }
+
+            if (parameters is null)
+            {
+                parameters = new JsonObject();
+                root = InsertBefore(root, "Parameters", parameters, "Resources");
+            }
+
+            var created = new JsonObject();
+            foreach (var pair in parameter.Properties)
+            {
+                created[pair.Key] = pair.Value.DeepClone();
+            }
+
+            parameters[parameter.Name] = created;
+            nowOwned.Add(parameter.Name);
+        }
+
+        if (removed && parameters is { Count: 0 })
+        {
+            root.Remove("Parameters");
+        }
+
+        // The list of the tool's parameters.
+        if (nowOwned.Count > 0)
+        {
+            if (root["Metadata"] is not JsonObject metadata)
+            {
+                root["Metadata"] = metadata = new JsonObject();
+            }
+
+            if (metadata[MetadataKey] is not JsonObject ownMark)
+            {
+                metadata[MetadataKey] = ownMark = new JsonObject();
+            }
+
+            SetIfDifferent(ownMark, "Parameters", new JsonArray(nowOwned.Select(n => (JsonNode)JsonValue.Create(n)).ToArray()));
+        }
+        else if (mark is not null && mark.ContainsKey("Parameters"))
+        {
+            mark.Remove("Parameters");
+            if (mark.Count == 0)
+            {
+                var metadata = (JsonObject)root["Metadata"]!;
+                metadata.Remove(MetadataKey);
+                if (metadata.Count == 0)
+                {
+                    root.Remove("Metadata");
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds <paramref name="key"/> before <paramref name="before"/> (or at the end); JsonObject has no Insert before .NET 9.</summary>
+    private static JsonObject InsertBefore(JsonObject root, string key, JsonNode value, string before)
+    {
+        if (!root.ContainsKey(before))
+        {
+            root[key] = value;
+            return root;
+        }
+
+        var rebuilt = new JsonObject();
+        foreach (var pair in root.ToList())
+        {
+            root.Remove(pair.Key);
+            if (pair.Key == before)
+            {
+                rebuilt[key] = value;
+            }
+
+            rebuilt[pair.Key] = pair.Value;
+        }
+
+        return rebuilt;
     }
 
     private static bool TryParse(string text, List<TemplateDiagnostic> diagnostics, out JsonObject root)

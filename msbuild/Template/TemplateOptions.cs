@@ -19,4 +19,12 @@ public sealed class TemplateOptions
     public string NewLine { get; init; } = "\n";
 
     public IReadOnlyList<IResourceWriter> Writers { get; init; } = DefaultWriters;
+
+    /// <summary>The writers of the template parameters the tool owns (the extension layer's ARN).</summary>
+    public static IReadOnlyList<ITemplateParameterWriter> DefaultParameterWriters { get; } = new ITemplateParameterWriter[]
+    {
+        new ExtensionLayerParameterWriter(),
+    };
+
+    public IReadOnlyList<ITemplateParameterWriter> ParameterWriters { get; init; } = DefaultParameterWriters;
 }

@@ -47,14 +47,19 @@ internal sealed class LambdaBootstrap
                 return 1;
             }
 
-            LambdaFunctionHandler handler;
+            LambdaFunctionHandler? handler = null;
             LambdaFunctionInfo function;
             try
             {
                 function = LambdaFunctionInfo.FromEnvironment(_options.Environment, definition);
                 services = ApplicationServices.Build(_application);
-                handler = definition.Create(services.Root)
-                    ?? throw new InvalidOperationException($"The function '{definition.Name}' created no handler.");
+                if (definition.EnvironmentReferences.Count == 0)
+                {
+                    handler = Create(definition, services);
+                }
+
+                // Else the Parameters and Secrets extension only answers during invocations: the references are resolved,
+                // and the handler created, at the start of the first one (CreateDeferredAsync).
             }
             catch (Exception ex)
             {
@@ -66,7 +71,11 @@ internal sealed class LambdaBootstrap
             while (!stopping.IsCancellationRequested)
             {
                 var next = await client.GetNextAsync(stopping).ConfigureAwait(false);
-                await InvokeAsync(client, handler, function, services, next, stopping).ConfigureAwait(false);
+                handler ??= await CreateDeferredAsync(client, definition, services, next, stopping).ConfigureAwait(false);
+                if (handler is not null)
+                {
+                    await InvokeAsync(client, handler, function, services, next, stopping).ConfigureAwait(false);
+                }
             }
 
             return 0;
@@ -86,6 +95,45 @@ internal sealed class LambdaBootstrap
             {
                 await services.DisposeAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    private static LambdaFunctionHandler Create(LambdaFunctionDefinition definition, ApplicationServices services) =>
+        definition.Create(services.Root)
+            ?? throw new InvalidOperationException($"The function '{definition.Name}' created no handler.");
+
+    /// <summary>
+    /// The init of a function with environment references, at the start of an invocation: resolves them, then creates
+    /// the handler. A failure is that invocation's error (an init error can no longer be posted) and the next invocation
+    /// tries again; null then.
+    /// </summary>
+    private async Task<LambdaFunctionHandler?> CreateDeferredAsync(RuntimeApiClient client, LambdaFunctionDefinition definition,
+        ApplicationServices services, NextInvocation next, CancellationToken stopping)
+    {
+        try
+        {
+            using (var deadline = InvocationCancellation.Create(next.Deadline, _options.DeadlineMargin))
+            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stopping))
+            {
+                await EnvironmentReferenceResolver.ResolveAsync(definition.EnvironmentReferences, _options.Environment, local: false, linked.Token)
+                    .ConfigureAwait(false);
+            }
+
+            return Create(definition, services);
+        }
+        catch (Exception ex) when (!stopping.IsCancellationRequested)
+        {
+            _log.Write(LambdaLogLevel.Critical, next.RequestId, $"Init of function '{definition.Name}' failed.", ex);
+            try
+            {
+                await client.PostErrorAsync(next.RequestId, ErrorReport.FromException(ex), stopping).ConfigureAwait(false);
+            }
+            catch (RuntimeApiException rejected)
+            {
+                _log.Write(LambdaLogLevel.Error, next.RequestId, "The Runtime API rejected the invocation's error.", rejected);
+            }
+
+            return null;
         }
     }
 

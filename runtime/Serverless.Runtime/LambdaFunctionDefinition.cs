@@ -1,3 +1,5 @@
+using Serverless.Runtime.Http;
+
 namespace Serverless.Runtime;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace Serverless.Runtime;
 /// </summary>
 public sealed class LambdaFunctionDefinition
 {
+    private readonly IReadOnlyList<HttpRouteDefinition> _routes = [];
+
     /// <summary>Describes a function.</summary>
     /// <param name="name">The function name; the bootstrap selects the function whose name equals <c>_HANDLER</c>.</param>
     /// <param name="create">Builds the handler once per process from the root service provider.</param>
@@ -39,6 +43,43 @@ public sealed class LambdaFunctionDefinition
 
     /// <summary>Timeout in seconds, or 0 when not set.</summary>
     public int Timeout { get; }
+
+    /// <summary>
+    /// Variables resolved from SSM Parameter Store or Secrets Manager before <see cref="Create"/> runs
+    /// (<c>[Environment(key, FromParameter = ...)]</c>, <c>FromSecret</c>); empty when there are none. In Lambda they are
+    /// resolved at the start of the first invocation (the AWS Parameters and Secrets Lambda Extension answers only
+    /// during invocations), and <see cref="Create"/> runs right after.
+    /// </summary>
+    public IReadOnlyList<EnvironmentReference> EnvironmentReferences
+    {
+        get => _environmentReferences;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            foreach (var reference in value)
+            {
+                ArgumentNullException.ThrowIfNull(reference, nameof(value));
+            }
+
+            _environmentReferences = value.ToArray();
+        }
+    }
+
+    private readonly IReadOnlyList<EnvironmentReference> _environmentReferences = Array.Empty<EnvironmentReference>();
+
+    /// <summary>
+    /// The API Gateway routes that invoke this function (method, path template, payload format); empty for functions
+    /// that are not HTTP endpoints. The local API server (<c>serve</c>) serves these.
+    /// </summary>
+    public IReadOnlyList<HttpRouteDefinition> Routes
+    {
+        get => _routes;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _routes = value;
+        }
+    }
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Serverless.Runtime.Http;
 
 namespace Serverless.Runtime;
 
@@ -53,6 +54,8 @@ internal sealed class LocalTool
                 return Success;
             case "invoke":
                 return await InvokeAsync(args, stderr).ConfigureAwait(false);
+            case "serve":
+                return await ServeAsync(args, stdout, stderr).ConfigureAwait(false);
             default:
                 stderr.WriteLine($"Unknown command '{args[0]}'.");
                 WriteUsage(stderr);
@@ -94,6 +97,22 @@ internal sealed class LocalTool
 
         var log = new LambdaLogWriter(_options.Stderr,
             LambdaLogWriter.ParseLevel(_options.Environment.Get(EnvironmentVariables.LogLevel)));
+
+        if (definition.EnvironmentReferences.Count > 0)
+        {
+            // Resolved as in Lambda when an extension endpoint answers; a variable that is already set wins.
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await EnvironmentReferenceResolver.ResolveAsync(definition.EnvironmentReferences, _options.Environment, local: true, timeout.Token)
+                    .ConfigureAwait(false);
+            }
+            catch (EnvironmentReferenceException ex)
+            {
+                stderr.WriteLine(ex.Message);
+                return InvocationFailed;
+            }
+        }
 
         ApplicationServices services;
         LambdaFunctionHandler handler;
@@ -156,6 +175,33 @@ internal sealed class LocalTool
         }
     }
 
+    private async Task<int> ServeAsync(string[] args, StreamWriter stdout, StreamWriter stderr)
+    {
+        var port = LocalHttpServer.DefaultPort;
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i] is "--port" or "-p" && i + 1 < args.Length &&
+                int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is > 0 and < 65536)
+            {
+                i++;
+                continue;
+            }
+
+            stderr.WriteLine(args[i] is "--port" or "-p" ? "--port needs a number from 1 to 65535." : $"Unknown option '{args[i]}' for serve.");
+            WriteUsage(stderr);
+            return UsageError;
+        }
+
+        // The switch is a constant false in published apps (ILLink.Substitutions.xml): the server is trimmed away.
+        if (!LocalServerFeature.IsSupported)
+        {
+            stderr.WriteLine("The local API server is not part of this build (it is removed when publishing); run the app with 'dotnet run -- serve'.");
+            return UsageError;
+        }
+
+        return await new LocalHttpServer(_application, _options, stdout, stderr).RunAsync(port).ConfigureAwait(false);
+    }
+
     private void WriteFunctions(TextWriter output)
     {
         var functions = _application.Functions.Where(f => f is not null).ToList();
@@ -181,6 +227,7 @@ internal sealed class LocalTool
         output.WriteLine("  <app>                            list the functions");
         output.WriteLine("  <app> invoke <function> [json]   run one invocation locally; no payload sends {}");
         output.WriteLine("  <app> invoke <function> -        read the payload from standard input");
+        output.WriteLine("  <app> serve [--port N]           serve the HTTP routes on http://127.0.0.1:N/ as API Gateway would (default 5050)");
         output.WriteLine("  <app> --help                     show this help");
         output.WriteLine("The response body goes to stdout, logs and errors to stderr.");
         output.WriteLine("Exit codes: 0 success, 1 the invocation failed (Lambda error JSON on stderr), 2 usage error.");

@@ -106,6 +106,45 @@ public class TemplateMergerTests
     }
 
     [Fact]
+    public void A_Lambda_Edge_function_publishes_a_version_and_has_no_environment()
+    {
+        var manifest = ServerlessManifest.Parse("""
+            {"version":1,"app":{"name":"site"},"functions":[
+              {"name":"SiteViewer","handler":"SiteViewer","runtime":"provided.al2023","architecture":"x86_64","memorySize":128,"timeout":5,
+               "environment":{"STAGE":"prod"},"edge":["viewer-request","viewer-response"]},
+              {"name":"SiteRegional","handler":"SiteRegional","environment":{"STAGE":"prod"}}]}
+            """);
+        Assert.True(manifest.Functions[0].IsEdge);
+        Assert.Equal(new[] { "viewer-request", "viewer-response" }, manifest.Functions[0].Edge);
+        Assert.False(manifest.Functions[1].IsEdge);
+
+        var result = TemplateMerger.Merge(null, manifest, Options);
+
+        Assert.Empty(result.Diagnostics);
+        var resources = Resources(result.Text!);
+        var edge = resources["SiteViewer"]!.AsObject();
+        Assert.Equal("live", edge["Properties"]!["AutoPublishAlias"]!.GetValue<string>());
+        Assert.Null(edge["Properties"]!["Environment"]);
+        Assert.Contains("AutoPublishAlias", edge["Metadata"]!["ServerlessAnalyzers"]!["Properties"]!.AsArray().Select(p => p!.GetValue<string>()));
+        var regional = resources["SiteRegional"]!.AsObject();
+        Assert.Null(regional["Properties"]!["AutoPublishAlias"]);
+        Assert.Equal("prod", regional["Properties"]!["Environment"]!["Variables"]!["STAGE"]!.GetValue<string>());
+        Assert.Empty(SamSchema.ValidateServerlessResources(result.Text!));
+
+        // Rebuilt as an ordinary function: the tool's AutoPublishAlias goes away again, the environment comes back.
+        var regionalAgain = ServerlessManifest.Parse("""
+            {"version":1,"app":{"name":"site"},"functions":[
+              {"name":"SiteViewer","handler":"SiteViewer","environment":{"STAGE":"prod"}},
+              {"name":"SiteRegional","handler":"SiteRegional","environment":{"STAGE":"prod"}}]}
+            """);
+        var merged = TemplateMerger.Merge(result.Text, regionalAgain, Options);
+        var viewer = Resources(merged.Text!)["SiteViewer"]!["Properties"]!.AsObject();
+        Assert.Null(viewer["AutoPublishAlias"]);
+        Assert.Equal("prod", viewer["Environment"]!["Variables"]!["STAGE"]!.GetValue<string>());
+        Assert.Empty(SamSchema.ValidateServerlessResources(merged.Text!));
+    }
+
+    [Fact]
     public void First_write_without_functions_writes_nothing()
     {
         var result = TemplateMerger.Merge(null, ServerlessManifest.Empty(), Options);

@@ -266,6 +266,52 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void EnvironmentReferences()
+    {
+        var result = GeneratorHarness.Run(Usings + """
+            [assembly: ServerlessApp("orders")]
+            [assembly: Serverless.Environment("API_KEY", FromSecret = "orders/api_key")]
+            [assembly: Serverless.Environment("STAGE", "prod")]
+
+            namespace App
+            {
+                [Serverless.Environment("DB_PASSWORD", FromParameter = "/orders/db-password")]
+                public class Api
+                {
+                    [LambdaFunction(Timeout = 10)]
+                    [Serverless.Environment("RULES", FromParameter = "/orders/rules")]
+                    public void Create(string body) { }
+
+                    // A literal on the method hides the assembly's secret; a malformed one (SLS1122) is left out.
+                    [LambdaFunction]
+                    [Serverless.Environment("API_KEY", "local-key")]
+                    [Serverless.Environment("BROKEN", "x", FromSecret = "s")]
+                    public static void Plain() { }
+                }
+            }
+            """);
+        var create = result.File("Functions/ApiCreate.g.cs");
+        Assert.Contains("global::Serverless.Runtime.EnvironmentReference.Parameter(\"DB_PASSWORD\", \"/orders/db-password\"),", create);
+        Assert.Contains("global::Serverless.Runtime.EnvironmentReference.Secret(\"API_KEY\", \"orders/api_key\"),", create);
+        var plain = result.File("Functions/ApiPlain.g.cs");
+        Assert.Contains("global::Serverless.Runtime.EnvironmentReference.Parameter(\"DB_PASSWORD\", \"/orders/db-password\"),", plain);
+        Assert.DoesNotContain("API_KEY", plain);
+        Assert.DoesNotContain("EnvironmentReferences", result.File("LambdaApp.g.cs"));
+
+        var attribute = result.Output.Assembly.GetAttributes().Single(a => a.AttributeClass?.Name == "ServerlessManifestAttribute");
+        using var document = System.Text.Json.JsonDocument.Parse((string)attribute.ConstructorArguments[0].Value!);
+        var functions = document.RootElement.GetProperty("functions").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
+        Assert.Equal(
+            """{"API_KEY":"orders/api_key","DB_PASSWORD":"/orders/db-password","RULES":"/orders/rules","STAGE":"prod"}""",
+            functions["ApiCreate"].GetProperty("environment").GetRawText());
+        Assert.Equal("""{"DB_PASSWORD":"/orders/db-password","RULES":"/orders/rules"}""", functions["ApiCreate"].GetProperty("parameterReferences").GetRawText());
+        Assert.Equal("""{"API_KEY":"orders/api_key"}""", functions["ApiCreate"].GetProperty("secretReferences").GetRawText());
+        Assert.Equal("""{"API_KEY":"local-key","DB_PASSWORD":"/orders/db-password","STAGE":"prod"}""", functions["ApiPlain"].GetProperty("environment").GetRawText());
+        Assert.False(functions["ApiPlain"].TryGetProperty("secretReferences", out _));
+        Assert.Equal("""{"DB_PASSWORD":"/orders/db-password"}""", functions["ApiPlain"].GetProperty("parameterReferences").GetRawText());
+    }
+
+    [Fact]
     public void ManifestSettingsAndEnvironment()
     {
         var result = GeneratorHarness.Run(Usings + """
@@ -339,6 +385,38 @@ public sealed class GeneratorTests
             }
             """);
         Assert.Contains("{\\\"version\\\":1,\\\"app\\\":{\\\"name\\\":\\\"TestApp\\\",\\\"runtime\\\":\\\"provided.al2023\\\"}", result.File("ServerlessManifest.g.cs"));
+    }
+
+    [Fact]
+    public void LambdaEdgeFunctionsListTheirCloudFrontEvents()
+    {
+        var result = GeneratorHarness.Run(Usings + """
+            [assembly: ServerlessApp("site")]
+
+            namespace App
+            {
+                public static class Site
+                {
+                    [LambdaFunction(Timeout = 5, MemorySize = 128)]
+                    [LambdaEdge(EdgeEvent.ViewerResponse | EdgeEvent.ViewerRequest)]
+                    public static string Viewer(string request) => request;
+
+                    [LambdaFunction(Timeout = 30)]
+                    [LambdaEdge(EdgeEvent.OriginRequest | EdgeEvent.OriginResponse)]
+                    public static string Origin(string request) => request;
+
+                    [LambdaFunction]
+                    public static string Regional(string request) => request;
+                }
+            }
+            """);
+
+        var attribute = result.Output.Assembly.GetAttributes().Single(a => a.AttributeClass?.Name == "ServerlessManifestAttribute");
+        using var document = System.Text.Json.JsonDocument.Parse((string)attribute.ConstructorArguments[0].Value!);
+        var functions = document.RootElement.GetProperty("functions").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
+        Assert.Equal(new[] { "viewer-request", "viewer-response" }, functions["SiteViewer"].GetProperty("edge").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(new[] { "origin-request", "origin-response" }, functions["SiteOrigin"].GetProperty("edge").EnumerateArray().Select(e => e.GetString()));
+        Assert.False(functions["SiteRegional"].TryGetProperty("edge", out _));
     }
 
     [Fact]

@@ -83,6 +83,56 @@ public sealed class ModelReaderTests
     }
 
     [Fact]
+    public void LambdaEdgeAndLimitSettingsAreReadWithWhereTheyAreWritten()
+    {
+        var (compilation, f) = ReadFunctions("""
+            [assembly: ServerlessApp("site", Timeout = 2000, MemorySize = 64)]
+
+            public class Site<T>
+            {
+                [LambdaFunction(Timeout = 10, MemorySize = 256, EphemeralStorage = 100, Architecture = LambdaArchitecture.Arm64)]
+                [LambdaEdge(EdgeEvent.ViewerRequest | EdgeEvent.OriginResponse)]
+                [Serverless.Environment("KEY", "value")]
+                public string Viewer(string request) => request;
+            }
+            """);
+        var viewer = f["Site.Viewer"];
+        Assert.Null(viewer.Spec);   // generic class: SLS1003, yet the settings are read
+        Assert.Equal("SiteViewer", viewer.Name);
+        Assert.Equal(EdgeEvents.ViewerRequest | EdgeEvents.OriginResponse, viewer.Settings!.EdgeEvents);
+        Assert.Equal("10", TextAt(compilation, viewer.Locations.TimeoutArgument));
+        Assert.Equal("256", TextAt(compilation, viewer.Locations.MemorySizeArgument));
+        Assert.Equal("100", TextAt(compilation, viewer.Locations.EphemeralStorageArgument));
+        Assert.Equal("LambdaArchitecture.Arm64", TextAt(compilation, viewer.Locations.ArchitectureArgument));
+        Assert.Equal("LambdaEdge(EdgeEvent.ViewerRequest | EdgeEvent.OriginResponse)", TextAt(compilation, viewer.Locations.EdgeAttribute));
+        var environment = Assert.Single(viewer.Locations.MethodEnvironment);
+        Assert.Equal("KEY", environment.Key);
+        Assert.Equal("Serverless.Environment(\"KEY\", \"value\")", TextAt(compilation, environment.Location));
+        Assert.Equal(new[] { "viewer-request", "origin-response" }, viewer.Settings.EdgeEvents.EventTypeNames());
+        Assert.Equal(5, viewer.Settings.EdgeEvents.MaxTimeoutSeconds());
+
+        var app = AppReader.Read(compilation, CancellationToken.None);
+        Assert.Equal("2000", TextAt(compilation, app.TimeoutArgument));
+        Assert.Equal("64", TextAt(compilation, app.MemorySizeArgument));
+        Assert.Equal(new[] { "SLS1100", "SLS1101" }, FunctionLimits.ValidateApp(app).Select(d => d.Id));
+        Assert.Equal(new[] { "SLS1102", "SLS1110", "SLS1111", "SLS1112", "SLS1113" }, FunctionLimits.ValidateFunction(app, viewer).Select(d => d.Id).OrderBy(x => x));
+
+        // Equatable: reading twice gives equal settings, and the resolved settings keep the events.
+        var again = ReadFunctions("""
+            public class Site<T>
+            {
+                [LambdaFunction(Timeout = 10, MemorySize = 256, EphemeralStorage = 100, Architecture = LambdaArchitecture.Arm64)]
+                [LambdaEdge(EdgeEvent.ViewerRequest | EdgeEvent.OriginResponse)]
+                [Serverless.Environment("KEY", "value")]
+                public string Viewer(string request) => request;
+            }
+            """).Functions["Site.Viewer"];
+        Assert.Equal(viewer.Settings, again.Settings);
+        Assert.NotEqual(viewer.Settings, viewer.Settings with { EdgeEvents = EdgeEvents.None });
+        Assert.Equal(viewer.Settings.EdgeEvents, FunctionSettings.Resolve(viewer.Settings, app.Spec).EdgeEvents);
+    }
+
+    [Fact]
     public void FunctionLevelRules()
     {
         var (compilation, f) = ReadFunctions("""

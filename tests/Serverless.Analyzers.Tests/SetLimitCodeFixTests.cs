@@ -1,0 +1,326 @@
+using Microsoft.CodeAnalysis.Testing;
+using Serverless.Analyzers.Tests.Infrastructure;
+using Serverless.CodeFixes;
+
+namespace Serverless.Analyzers.Tests;
+
+using EdgeFixTest = ServerlessCodeFixTest<LambdaEdgeAnalyzer, SetLimitCodeFixProvider>;
+using LimitsFixTest = ServerlessCodeFixTest<FunctionLimitsAnalyzer, SetLimitCodeFixProvider>;
+
+public class SetLimitCodeFixTests
+{
+    private static string Plain(string source) => System.Text.RegularExpressions.Regex.Replace(source, @"\{\|SLS\d{4}:(.*?)\|\}", "$1");
+
+    [Fact]
+    public async Task SLS1100_TimeoutOverTheLimitBecomes900AndUnderTheLimitBecomes1()
+    {
+        var before = """
+            using Serverless;
+
+            public static class Orders
+            {
+                [LambdaFunction(MemorySize = 512, Timeout = {|SLS1100:1200|})] public static void Import() { }
+                [LambdaFunction(Timeout = /* keep */ {|SLS1100:-1|})] public static void Negative() { }
+            }
+            """;
+        var after = """
+            using Serverless;
+
+            public static class Orders
+            {
+                [LambdaFunction(MemorySize = 512, Timeout = 900)] public static void Import() { }
+                [LambdaFunction(Timeout = /* keep */ 1)] public static void Negative() { }
+            }
+            """;
+        await new LimitsFixTest().WithSources(new[] { before }, new[] { after }).RunAsync();
+    }
+
+    [Fact]
+    public async Task SLS1100_SLS1101_AppDefaultsAreFixedOnTheAssemblyAttribute()
+    {
+        var before = """
+            using Serverless;
+
+            [assembly: ServerlessApp("orders", Timeout = {|SLS1100:3600|}, MemorySize = {|SLS1101:20000|})]
+
+            public static class Orders
+            {
+                [LambdaFunction] public static void Import() { }
+            }
+            """;
+        var after = """
+            using Serverless;
+
+            [assembly: ServerlessApp("orders", Timeout = 900, MemorySize = 10240)]
+
+            public static class Orders
+            {
+                [LambdaFunction] public static void Import() { }
+            }
+            """;
+        var test = new LimitsFixTest().WithSources(new[] { before }, new[] { after });
+        test.NumberOfFixAllIterations = 2;   // one rule at a time
+        test.NumberOfFixAllInDocumentIterations = 2;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SLS1101_SLS1102_ClampToTheNearestBound()
+    {
+        var before = """
+            using Serverless;
+
+            public static class Files
+            {
+                [LambdaFunction(MemorySize = {|SLS1101:64|})] public static void Small() { }
+                [LambdaFunction(MemorySize = {|SLS1101:65536|})] public static void Big() { }
+                [LambdaFunction(EphemeralStorage = {|SLS1102:100|})] public static void SmallDisk() { }
+                [LambdaFunction(EphemeralStorage = {|SLS1102:50000|})] public static void BigDisk() { }
+            }
+            """;
+        var after = """
+            using Serverless;
+
+            public static class Files
+            {
+                [LambdaFunction(MemorySize = 128)] public static void Small() { }
+                [LambdaFunction(MemorySize = 10240)] public static void Big() { }
+                [LambdaFunction(EphemeralStorage = 512)] public static void SmallDisk() { }
+                [LambdaFunction(EphemeralStorage = 10240)] public static void BigDisk() { }
+            }
+            """;
+        var test = new LimitsFixTest().WithSources(new[] { before }, new[] { after });
+        test.NumberOfFixAllIterations = 2;
+        test.NumberOfFixAllInDocumentIterations = 2;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SLS1100_FixAllAcrossDocumentsAndPartialClasses()
+    {
+        var first = """
+            using Serverless;
+
+            public partial class Jobs
+            {
+                [LambdaFunction(Timeout = {|SLS1100:1000|})] public void A() { }
+                [LambdaFunction(Timeout = {|SLS1100:0x7FFFFFFF|})] public void B() { }
+            }
+            """;
+        var second = """
+            using Serverless;
+
+            namespace Other
+            {
+                public static class Outer
+                {
+                    public static class Inner
+                    {
+                        [LambdaFunction(Timeout = {|SLS1100:7200|}, MemorySize = 256)] public static void C() { }
+                    }
+                }
+            }
+
+            public partial class Jobs
+            {
+                [LambdaFunction(Timeout = {|SLS1100:901|})] public void D() { }
+            }
+            """;
+        var test = new LimitsFixTest().WithSources(
+            new[] { first, second },
+            new[] { Plain(first).Replace("1000", "900").Replace("0x7FFFFFFF", "900"), Plain(second).Replace("7200", "900").Replace("901", "900") });
+        test.CodeActionEquivalenceKey = "SLS1100.SetTimeout";
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SLS1111_TimeoutOnTheArgumentIsSetToTheEventLimit()
+    {
+        var before = """
+            using Serverless;
+
+            public static class Edge
+            {
+                [LambdaFunction(Timeout = {|SLS1111:10|})]
+                [LambdaEdge(EdgeEvent.ViewerRequest)]
+                public static string Viewer(string request) => request;
+
+                [LambdaFunction(Timeout = {|SLS1111:60|})]
+                [LambdaEdge(EdgeEvent.OriginRequest)]
+                public static string Origin(string request) => request;
+            }
+            """;
+        var after = """
+            using Serverless;
+
+            public static class Edge
+            {
+                [LambdaFunction(Timeout = 5)]
+                [LambdaEdge(EdgeEvent.ViewerRequest)]
+                public static string Viewer(string request) => request;
+
+                [LambdaFunction(Timeout = 30)]
+                [LambdaEdge(EdgeEvent.OriginRequest)]
+                public static string Origin(string request) => request;
+            }
+            """;
+        await new EdgeFixTest().WithSources(new[] { before }, new[] { after }).RunAsync();
+    }
+
+    [Fact]
+    public async Task SLS1111_InheritedTimeoutAddsTheArgumentToLambdaFunction()
+    {
+        var before = """
+            using Serverless;
+
+            [assembly: ServerlessApp("site", Timeout = 60)]
+
+            public static class Edge
+            {
+                [LambdaFunction]
+                [{|SLS1111:LambdaEdge(EdgeEvent.ViewerRequest)|}]
+                public static string Bare(string request) => request;
+
+                [LambdaFunction(MemorySize = 128)]
+                [{|SLS1111:LambdaEdge(EdgeEvent.ViewerResponse)|}]
+                public static string WithArguments(string request) => request;
+
+                [LambdaFunction()]
+                [{|SLS1111:LambdaEdge(EdgeEvent.OriginResponse)|}]
+                public static string EmptyList(string request) => request;
+            }
+            """;
+        var after = """
+            using Serverless;
+
+            [assembly: ServerlessApp("site", Timeout = 60)]
+
+            public static class Edge
+            {
+                [LambdaFunction(Timeout = 5)]
+                [LambdaEdge(EdgeEvent.ViewerRequest)]
+                public static string Bare(string request) => request;
+
+                [LambdaFunction(MemorySize = 128, Timeout = 5)]
+                [LambdaEdge(EdgeEvent.ViewerResponse)]
+                public static string WithArguments(string request) => request;
+
+                [LambdaFunction(Timeout = 30)]
+                [LambdaEdge(EdgeEvent.OriginResponse)]
+                public static string EmptyList(string request) => request;
+            }
+            """;
+        await new EdgeFixTest().WithSources(new[] { before }, new[] { after }).RunAsync();
+    }
+
+    [Fact]
+    public async Task SLS1112_ViewerMemoryIsSetTo128()
+    {
+        var before = """
+            using Serverless;
+
+            [assembly: ServerlessApp("site", MemorySize = 1024)]
+
+            public static class Edge
+            {
+                [LambdaFunction(Timeout = 5, MemorySize = {|SLS1112:512|})]
+                [LambdaEdge(EdgeEvent.ViewerRequest)]
+                public static string Own(string request) => request;
+
+                [LambdaFunction(Timeout = 5)]
+                [{|SLS1112:LambdaEdge(EdgeEvent.ViewerResponse)|}]
+                public static string Inherited(string request) => request;
+            }
+            """;
+        var after = """
+            using Serverless;
+
+            [assembly: ServerlessApp("site", MemorySize = 1024)]
+
+            public static class Edge
+            {
+                [LambdaFunction(Timeout = 5, MemorySize = 128)]
+                [LambdaEdge(EdgeEvent.ViewerRequest)]
+                public static string Own(string request) => request;
+
+                [LambdaFunction(Timeout = 5, MemorySize = 128)]
+                [LambdaEdge(EdgeEvent.ViewerResponse)]
+                public static string Inherited(string request) => request;
+            }
+            """;
+        await new EdgeFixTest().WithSources(new[] { before }, new[] { after }).RunAsync();
+    }
+
+    [Fact]
+    public async Task SLS1113_ArchitectureBecomesX86_64()
+    {
+        var before = """
+            using Serverless;
+
+            [assembly: ServerlessApp("site", Architecture = LambdaArchitecture.Arm64)]
+
+            namespace Site
+            {
+                public class Edge
+                {
+                    [LambdaFunction(Architecture = {|SLS1113:LambdaArchitecture.Arm64|})]
+                    [LambdaEdge(EdgeEvent.OriginRequest)]
+                    public string Own(string request) => request;
+
+                    [LambdaFunction]
+                    [{|SLS1113:LambdaEdge(EdgeEvent.OriginResponse)|}]
+                    public string Inherited(string request) => request;
+                }
+            }
+            """;
+        var after = """
+            using Serverless;
+
+            [assembly: ServerlessApp("site", Architecture = LambdaArchitecture.Arm64)]
+
+            namespace Site
+            {
+                public class Edge
+                {
+                    [LambdaFunction(Architecture = LambdaArchitecture.X86_64)]
+                    [LambdaEdge(EdgeEvent.OriginRequest)]
+                    public string Own(string request) => request;
+
+                    [LambdaFunction(Architecture = LambdaArchitecture.X86_64)]
+                    [LambdaEdge(EdgeEvent.OriginResponse)]
+                    public string Inherited(string request) => request;
+                }
+            }
+            """;
+        await new EdgeFixTest().WithSources(new[] { before }, new[] { after }).RunAsync();
+    }
+
+    [Fact]
+    public async Task SLS1113_FixAllInSolutionWithoutUsingDirective()
+    {
+        static string Source(string ns, bool fixedUp) => $$"""
+            namespace {{ns}};
+
+            public static class Edge
+            {
+                [Serverless.LambdaFunction(Architecture = {{(fixedUp ? "Serverless.LambdaArchitecture.X86_64" : "{|SLS1113:Serverless.LambdaArchitecture.Arm64|}")}})]
+                [Serverless.LambdaEdge(Serverless.EdgeEvent.ViewerRequest)]
+                public static string Handle(string request) => request;
+            }
+            """;
+
+        var test = new EdgeFixTest().WithSources(new[] { Source("First", false) }, new[] { Source("First", true) });
+        var second = new ProjectState("Second", Microsoft.CodeAnalysis.LanguageNames.CSharp, "/1/Test", "cs") { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication };
+        test.TestState.AdditionalProjects.Add("Second", second);
+        second.AdditionalReferences.AddRange(TestReferences.All);
+        second.Sources.Add(("/1/Test0.cs", Source("Second", false)));
+        second.Sources.Add(("/1/Generated/LambdaEntryPoint.g.cs", TestSources.GeneratedEntryPoint));
+        var secondFixed = new ProjectState("Second", Microsoft.CodeAnalysis.LanguageNames.CSharp, "/1/Test", "cs") { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication };
+        test.FixedState.AdditionalProjects.Add("Second", secondFixed);
+        secondFixed.AdditionalReferences.AddRange(TestReferences.All);
+        secondFixed.Sources.Add(("/1/Test0.cs", Source("Second", true)));
+        secondFixed.Sources.Add(("/1/Generated/LambdaEntryPoint.g.cs", TestSources.GeneratedEntryPoint));
+        test.CodeActionEquivalenceKey = "SLS1113.SetArchitecture";
+        await test.RunAsync();
+    }
+}
