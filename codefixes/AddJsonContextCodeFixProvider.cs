@@ -136,37 +136,16 @@ public sealed class AddJsonContextCodeFixProvider : CodeFixProvider
     }
 
     /// <summary>One context per project with every SLS1015 type in scope.</summary>
-    private sealed class FixAll : FixAllProvider
+    private sealed class FixAll : WholeScopeFixAllProvider
     {
         public static readonly FixAll Instance = new();
 
-        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
-            new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
-
-        public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+        protected override CodeAction? CreateFix(FixAllContext fixAllContext, IReadOnlyList<(ProjectId Project, ImmutableArray<Diagnostic> Diagnostics)> byProject)
         {
-            var diagnostics = new List<Diagnostic>();
-            switch (fixAllContext.Scope)
-            {
-                case FixAllScope.Document when fixAllContext.Document is { } document:
-                    diagnostics.AddRange(await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false));
-                    break;
-                case FixAllScope.Project:
-                    diagnostics.AddRange(await fixAllContext.GetAllDiagnosticsAsync(fixAllContext.Project).ConfigureAwait(false));
-                    break;
-                case FixAllScope.Solution:
-                    foreach (var project in fixAllContext.Solution.Projects)
-                    {
-                        diagnostics.AddRange(await fixAllContext.GetAllDiagnosticsAsync(project).ConfigureAwait(false));
-                    }
-
-                    break;
-                default:
-                    return null;
-            }
+            var diagnostics = All(byProject);
 
             var solution = fixAllContext.Solution;
-            var byProject = diagnostics
+            var contextsByProject = diagnostics
                 .Where(d => d.Id == RuleIdentifiers.NoJsonContext && d.Location.SourceTree is not null)
                 .Select(d => (Diagnostic: d, Document: solution.GetDocument(d.Location.SourceTree)))
                 .Where(x => x.Document is not null)
@@ -177,7 +156,7 @@ public sealed class AddJsonContextCodeFixProvider : CodeFixProvider
                 async ct =>
                 {
                     var result = solution;
-                    foreach (var group in byProject)
+                    foreach (var group in contextsByProject)
                     {
                         var ordered = group
                             .OrderBy(x => x.Diagnostic.Location.SourceTree!.FilePath, System.StringComparer.Ordinal)

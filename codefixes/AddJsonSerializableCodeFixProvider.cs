@@ -108,35 +108,12 @@ internal readonly struct JsonSerializableEntry
 }
 
 /// <summary>Fix All for SLS1014: gathers every diagnostic in scope and adds each missing type once per context.</summary>
-internal sealed class AddJsonSerializableFixAllProvider : FixAllProvider
+internal sealed class AddJsonSerializableFixAllProvider : WholeScopeFixAllProvider
 {
     public static readonly AddJsonSerializableFixAllProvider Instance = new();
 
-    public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
-        new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
-
-    public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+    protected override CodeAction? CreateFix(FixAllContext fixAllContext, IReadOnlyList<(ProjectId Project, ImmutableArray<Diagnostic> Diagnostics)> byProject)
     {
-        var byProject = new List<(ProjectId Project, IReadOnlyList<Diagnostic> Diagnostics)>();
-        switch (fixAllContext.Scope)
-        {
-            case FixAllScope.Document when fixAllContext.Document is { } document:
-                byProject.Add((document.Project.Id, await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false)));
-                break;
-            case FixAllScope.Project:
-                byProject.Add((fixAllContext.Project.Id, await fixAllContext.GetAllDiagnosticsAsync(fixAllContext.Project).ConfigureAwait(false)));
-                break;
-            case FixAllScope.Solution:
-                foreach (var project in fixAllContext.Solution.Projects)
-                {
-                    byProject.Add((project.Id, await fixAllContext.GetAllDiagnosticsAsync(project).ConfigureAwait(false)));
-                }
-
-                break;
-            default:
-                return null;
-        }
-
         var solution = fixAllContext.Solution;
         return CodeAction.Create(
             "Add every missing [JsonSerializable] entry",

@@ -421,34 +421,13 @@ internal static class StaticFieldHoister
 }
 
 /// <summary>Fix All for SLS2001-2003: every diagnostic in scope, one pass per project, field names unique per type.</summary>
-internal sealed class HoistToStaticFieldFixAllProvider : FixAllProvider
+internal sealed class HoistToStaticFieldFixAllProvider : WholeScopeFixAllProvider
 {
     public static readonly HoistToStaticFieldFixAllProvider Instance = new();
 
-    public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
-        new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
-
-    public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+    protected override CodeAction? CreateFix(FixAllContext fixAllContext, IReadOnlyList<(ProjectId Project, ImmutableArray<Diagnostic> Diagnostics)> byProject)
     {
-        var diagnostics = new List<Diagnostic>();
-        switch (fixAllContext.Scope)
-        {
-            case FixAllScope.Document when fixAllContext.Document is { } document:
-                diagnostics.AddRange(await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false));
-                break;
-            case FixAllScope.Project:
-                diagnostics.AddRange(await fixAllContext.GetAllDiagnosticsAsync(fixAllContext.Project).ConfigureAwait(false));
-                break;
-            case FixAllScope.Solution:
-                foreach (var project in fixAllContext.Solution.Projects)
-                {
-                    diagnostics.AddRange(await fixAllContext.GetAllDiagnosticsAsync(project).ConfigureAwait(false));
-                }
-
-                break;
-            default:
-                return null;
-        }
+        var diagnostics = All(byProject);
 
         var solution = fixAllContext.Solution;
         // One rule at a time, as the IDE offers it: the equivalence key names the rule.

@@ -144,34 +144,13 @@ internal sealed record EnvironmentEdit(DocumentId Document, TextSpan Span, strin
 }
 
 /// <summary>Fix All for SLS1120/SLS1121: every diagnostic in scope, each literal edited once.</summary>
-internal sealed class MoveEnvironmentValueFixAllProvider : FixAllProvider
+internal sealed class MoveEnvironmentValueFixAllProvider : WholeScopeFixAllProvider
 {
     public static readonly MoveEnvironmentValueFixAllProvider Instance = new();
 
-    public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
-        new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
-
-    public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+    protected override CodeAction? CreateFix(FixAllContext fixAllContext, IReadOnlyList<(ProjectId Project, ImmutableArray<Diagnostic> Diagnostics)> byProject)
     {
-        var diagnostics = new List<Diagnostic>();
-        switch (fixAllContext.Scope)
-        {
-            case FixAllScope.Document when fixAllContext.Document is { } document:
-                diagnostics.AddRange(await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false));
-                break;
-            case FixAllScope.Project:
-                diagnostics.AddRange(await fixAllContext.GetAllDiagnosticsAsync(fixAllContext.Project).ConfigureAwait(false));
-                break;
-            case FixAllScope.Solution:
-                foreach (var project in fixAllContext.Solution.Projects)
-                {
-                    diagnostics.AddRange(await fixAllContext.GetAllDiagnosticsAsync(project).ConfigureAwait(false));
-                }
-
-                break;
-            default:
-                return null;
-        }
+        var diagnostics = All(byProject);
 
         var solution = fixAllContext.Solution;
         var key = fixAllContext.CodeActionEquivalenceKey;

@@ -184,34 +184,13 @@ internal sealed class SetLimitRequest
 }
 
 /// <summary>Fix All: every diagnostic in scope with the same fix (rule and setting), one edit per document.</summary>
-internal sealed class SetLimitFixAllProvider : FixAllProvider
+internal sealed class SetLimitFixAllProvider : WholeScopeFixAllProvider
 {
     public static readonly SetLimitFixAllProvider Instance = new();
 
-    public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
-        new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
-
-    public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+    protected override CodeAction? CreateFix(FixAllContext fixAllContext, IReadOnlyList<(ProjectId Project, ImmutableArray<Diagnostic> Diagnostics)> byProject)
     {
-        var diagnostics = new List<Diagnostic>();
-        switch (fixAllContext.Scope)
-        {
-            case FixAllScope.Document when fixAllContext.Document is { } document:
-                diagnostics.AddRange(await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false));
-                break;
-            case FixAllScope.Project:
-                diagnostics.AddRange(await fixAllContext.GetAllDiagnosticsAsync(fixAllContext.Project).ConfigureAwait(false));
-                break;
-            case FixAllScope.Solution:
-                foreach (var project in fixAllContext.Solution.Projects)
-                {
-                    diagnostics.AddRange(await fixAllContext.GetAllDiagnosticsAsync(project).ConfigureAwait(false));
-                }
-
-                break;
-            default:
-                return null;
-        }
+        var diagnostics = All(byProject);
 
         var key = fixAllContext.CodeActionEquivalenceKey;
         var selected = diagnostics

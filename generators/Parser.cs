@@ -19,7 +19,8 @@ internal static class Parser
                 return new ParseResult<FunctionSpec>(null, null);
             }
 
-            return new ParseResult<FunctionSpec>(FunctionReader.Read(method, context.Attributes[0], cancellationToken).Spec, null);
+            // The spec only: locations are for the analyzers (the generator reports no diagnostics about user code).
+            return new ParseResult<FunctionSpec>(FunctionReader.Read(method, context.Attributes[0], captureLocations: false, cancellationToken).Spec, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

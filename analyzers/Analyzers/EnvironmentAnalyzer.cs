@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -47,10 +48,18 @@ public sealed class EnvironmentAnalyzer : DiagnosticAnalyzer
         var lambdaFunctionType = compilation.GetTypeByMetadataName(KnownNames.LambdaFunctionAttribute);
         var cancellationToken = context.CancellationToken;
         const LazyThreadSafetyMode Mode = LazyThreadSafetyMode.PublicationOnly;
-        var app = new Lazy<AppSpec>(() => AppReader.Read(compilation, cancellationToken).Spec, Mode);
+        var app = new Lazy<AppSpec>(() => ModelCache.ReadApp(compilation, cancellationToken).Spec, Mode);
         var appName = new Lazy<string>(() => app.Value.Name, Mode);
         var assembly = new Lazy<EnvironmentReadResult>(
             () => EnvironmentReader.Read(compilation.Assembly.GetAttributes(), EnvironmentScope.Assembly, "", appName.Value, cancellationToken), Mode);
+
+        // A class's [Environment] is read once, not once per handler it contains (each read visits the syntax and runs
+        // the secret heuristics). Cancelled reads store nothing.
+        var classes = new ConcurrentDictionary<INamedTypeSymbol, EnvironmentReadResult>(SymbolEqualityComparer.Default);
+        EnvironmentReadResult ReadClass(INamedTypeSymbol type, CancellationToken token) =>
+            classes.TryGetValue(type, out var read)
+                ? read
+                : classes.GetOrAdd(type, EnvironmentReader.Read(type.GetAttributes(), EnvironmentScope.Class, type.Name, appName.Value, token));
 
         // [assembly: Environment]: reported in the document that declares it.
         context.RegisterSemanticModelAction(AnalyzerGuard.GuardSemanticModel(Name, c =>
@@ -76,8 +85,7 @@ public sealed class EnvironmentAnalyzer : DiagnosticAnalyzer
             var type = (INamedTypeSymbol)c.Symbol;
             if (HasEnvironment(type.GetAttributes(), environmentType))
             {
-                var read = EnvironmentReader.Read(type.GetAttributes(), EnvironmentScope.Class, type.Name, appName.Value, c.CancellationToken);
-                Report(c, read.Diagnostics);
+                Report(c, ReadClass(type, c.CancellationToken).Diagnostics);
             }
         }), SymbolKind.NamedType);
 
@@ -104,7 +112,7 @@ public sealed class EnvironmentAnalyzer : DiagnosticAnalyzer
             {
                 if (HasEnvironment(type.GetAttributes(), environmentType))
                 {
-                    layers.Add(EnvironmentReader.Read(type.GetAttributes(), EnvironmentScope.Class, type.Name, appName.Value, c.CancellationToken).Entries);
+                    layers.Add(ReadClass(type, c.CancellationToken).Entries);
                 }
             }
 

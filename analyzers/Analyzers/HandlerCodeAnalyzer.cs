@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Serverless.Analyzers.Diagnostics;
+using Serverless.Analyzers.Model;
 
 namespace Serverless.Analyzers;
 
@@ -57,12 +58,16 @@ public sealed class HandlerCodeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // [assembly: RdsProxy] comes with the app, read by the model once per compilation and only when a connection is found.
+        var compilation = context.Compilation;
+        var cancellationToken = context.CancellationToken;
+        var app = new Lazy<AppSpec>(() => AppReader.Read(compilation, cancellationToken).Spec, LazyThreadSafetyMode.PublicationOnly);
         context.RegisterSymbolStartAction(
-            AnalyzerGuard.GuardSymbolStart(Name, c => OnTypeStart(c, known, types)),
+            AnalyzerGuard.GuardSymbolStart(Name, c => OnTypeStart(c, known, types, app)),
             SymbolKind.NamedType);
     }
 
-    private static void OnTypeStart(SymbolStartAnalysisContext context, KnownSymbols known, HandlerCodeTypes types)
+    private static void OnTypeStart(SymbolStartAnalysisContext context, KnownSymbols known, HandlerCodeTypes types, Lazy<AppSpec> app)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
@@ -118,7 +123,7 @@ public sealed class HandlerCodeAnalyzer : DiagnosticAnalyzer
             {
                 if (Volatile.Read(ref failed) == 0)
                 {
-                    Report(c, handlers, facts, types);
+                    Report(c, handlers, facts, known, app);
                 }
             }
             catch (Exception ex) when (!(ex is OperationCanceledException && c.CancellationToken.IsCancellationRequested))
@@ -133,14 +138,15 @@ public sealed class HandlerCodeAnalyzer : DiagnosticAnalyzer
         SymbolAnalysisContext context,
         List<IMethodSymbol> handlers,
         ConcurrentDictionary<ISymbol, MemberFacts> facts,
-        HandlerCodeTypes types)
+        KnownSymbols known,
+        Lazy<AppSpec> app)
     {
         var reachedBy = new Dictionary<Finding, Reach>();
         var order = new List<Finding>();
         foreach (var handler in handlers.OrderBy(h => h.Locations.FirstOrDefault()?.SourceTree?.FilePath ?? "", StringComparer.Ordinal)
                      .ThenBy(h => h.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0))
         {
-            var proxy = RdsProxy.Find(handler, types.RdsProxyAttribute);
+            var proxy = new Lazy<RdsProxySpec?>(() => FindProxy(handler, known, app, context.CancellationToken), LazyThreadSafetyMode.None);
             var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             var pending = new Queue<ISymbol>();
             pending.Enqueue(Key(handler));
@@ -160,7 +166,7 @@ public sealed class HandlerCodeAnalyzer : DiagnosticAnalyzer
                         reachedBy[finding] = new Reach(handler, member.Owner, proxy);
                         order.Add(finding);
                     }
-                    else if (finding.Kind == FindingKind.Relational && reach.Proxy.Configured && !proxy.Configured)
+                    else if (finding.Kind == FindingKind.Relational && reach.Proxy.Value is not null && proxy.Value is null)
                     {
                         // The message for a function without a proxy says more: prefer it.
                         reachedBy[finding] = new Reach(handler, member.Owner, proxy);
@@ -184,15 +190,23 @@ public sealed class HandlerCodeAnalyzer : DiagnosticAnalyzer
                 ? "in handler '" + Display(reach.Handler) + "'"
                 : "in '" + Display(reach.Owner) + "', reached from handler '" + Display(reach.Handler) + "'";
             var args = finding.Descriptor.Id == RuleIdentifiers.PerRequestDatabaseConnection
-                ? new object[] { finding.Subject, where, Advice(finding.Kind, reach.Proxy) }
+                ? new object[] { finding.Subject, where, Advice(finding.Kind, reach.Proxy.Value) }
                 : new object[] { finding.Subject, where };
             context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, finding.Location, finding.Properties, args));
         }
     }
 
-    private static string Advice(FindingKind kind, RdsProxy proxy) => kind switch
+    /// <summary>The <c>[RdsProxy]</c> that applies to the handler (method &gt; class &gt; assembly), as the model reads it.</summary>
+    private static RdsProxySpec? FindProxy(IMethodSymbol handler, KnownSymbols known, Lazy<AppSpec> app, CancellationToken cancellationToken)
     {
-        FindingKind.Relational when proxy.Configured => "use the proxy endpoint from " + proxy.EndpointVariable,
+        var attribute = known.FindLambdaFunction(handler);
+        var declared = attribute is null ? null : ModelCache.ReadFunction(handler, attribute, cancellationToken).Settings;
+        return RdsProxyReader.Resolve(declared, app.Value);
+    }
+
+    private static string Advice(FindingKind kind, RdsProxySpec? proxy) => kind switch
+    {
+        FindingKind.Relational when proxy is not null => "use the proxy endpoint from " + proxy.EndpointVariable,
         FindingKind.Relational => "reach the database through RDS Proxy: this function has no RDS Proxy configured; add [RdsProxy(\"name\")]",
         _ => "share it: the client pools its connections itself",
     };
@@ -234,7 +248,7 @@ public sealed class HandlerCodeAnalyzer : DiagnosticAnalyzer
 
     private readonly struct Reach
     {
-        public Reach(IMethodSymbol handler, ISymbol owner, RdsProxy proxy)
+        public Reach(IMethodSymbol handler, ISymbol owner, Lazy<RdsProxySpec?> proxy)
         {
             Handler = handler;
             Owner = owner;
@@ -245,57 +259,6 @@ public sealed class HandlerCodeAnalyzer : DiagnosticAnalyzer
 
         public ISymbol Owner { get; }
 
-        public RdsProxy Proxy { get; }
-    }
-}
-
-/// <summary>The <c>[RdsProxy]</c> that applies to a function: on the method, a containing class, or the assembly.</summary>
-internal readonly struct RdsProxy
-{
-    public const string DefaultEndpointVariable = "RDS_PROXY_ENDPOINT";
-
-    private RdsProxy(bool configured, string endpointVariable)
-    {
-        Configured = configured;
-        EndpointVariable = endpointVariable;
-    }
-
-    public bool Configured { get; }
-
-    public string EndpointVariable { get; }
-
-    public static RdsProxy Find(IMethodSymbol handler, INamedTypeSymbol? attributeType)
-    {
-        if (attributeType is null)
-        {
-            return default;
-        }
-
-        var scopes = new List<ISymbol> { handler };
-        scopes.AddRange(Model.SymbolHelpers.ContainingTypesOutward(handler));
-        scopes.Add(handler.ContainingAssembly);
-        foreach (var scope in scopes)
-        {
-            foreach (var attribute in scope.GetAttributes())
-            {
-                if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
-                {
-                    continue;
-                }
-
-                var variable = DefaultEndpointVariable;
-                foreach (var argument in attribute.NamedArguments)
-                {
-                    if (argument.Key == "EndpointVariable" && argument.Value.Value is string { Length: > 0 } value)
-                    {
-                        variable = value;
-                    }
-                }
-
-                return new RdsProxy(true, variable);
-            }
-        }
-
-        return default;
+        public Lazy<RdsProxySpec?> Proxy { get; }
     }
 }

@@ -69,7 +69,6 @@ internal sealed class HandlerCodeTypes
         ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
         LazyInitializer = compilation.GetTypeByMetadataName("System.Threading.LazyInitializer");
         ConcurrentDictionary = compilation.GetTypeByMetadataName("System.Collections.Concurrent.ConcurrentDictionary`2");
-        RdsProxyAttribute = compilation.GetTypeByMetadataName("Serverless.RdsProxyAttribute");
 
         var awaiters = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var name in new[]
@@ -114,8 +113,6 @@ internal sealed class HandlerCodeTypes
     public INamedTypeSymbol? LazyInitializer { get; }
 
     public INamedTypeSymbol? ConcurrentDictionary { get; }
-
-    public INamedTypeSymbol? RdsProxyAttribute { get; }
 
     public ImmutableHashSet<INamedTypeSymbol> Awaiters { get; }
 

@@ -72,15 +72,15 @@ public abstract class ServerlessAnalyzer : DiagnosticAnalyzer
         var startups = new ConcurrentBag<StartupReadResult>();
         var failed = 0;
 
-        // Facts about the whole app, read once per compilation and only when needed. PublicationOnly: a failure or a
-        // cancellation is not cached, the next caller reads again.
+        // Facts about the whole app, read once per compilation and only when needed, and shared by every analyzer of
+        // the suite (ModelCache). PublicationOnly: a failure or a cancellation is not cached, the next caller reads again.
         const LazyThreadSafetyMode Mode = LazyThreadSafetyMode.PublicationOnly;
-        var app = new Lazy<AppReadResult>(() => AppReader.Read(compilation, cancellationToken), Mode);
-        var project = new Lazy<ProjectFacts>(() => ProjectFactsReader.Read(compilation, cancellationToken), Mode);
+        var app = new Lazy<AppReadResult>(() => ModelCache.ReadApp(compilation, cancellationToken), Mode);
+        var project = new Lazy<ProjectFacts>(() => ModelCache.ReadProject(compilation, cancellationToken), Mode);
         // Only the JSON rules depend on the contexts; analyzers of other families skip the walk over every type.
         var needsContexts = AppRules.Overlaps(JsonRules) || FunctionAppRules.Overlaps(JsonRules);
         var contexts = new Lazy<IReadOnlyList<JsonContextReadResult>>(() =>
-            needsContexts ? FindJsonContexts(compilation, cancellationToken) : Array.Empty<JsonContextReadResult>(), Mode);
+            needsContexts ? ModelCache.JsonContexts(compilation, cancellationToken, FindJsonContexts) : Array.Empty<JsonContextReadResult>(), Mode);
 
         if (collect || perFunction || limits || !FunctionRules.IsEmpty)
         {
@@ -333,6 +333,36 @@ internal static class ModelCache
 {
     private static readonly ConditionalWeakTable<AttributeData, FunctionReadResult> Functions = new();
 
+    private static readonly ConditionalWeakTable<Compilation, CompilationFacts> Compilations = new();
+
     public static FunctionReadResult ReadFunction(IMethodSymbol method, AttributeData attribute, CancellationToken cancellationToken) =>
         Functions.GetValue(attribute, _ => FunctionReader.Read(method, attribute, cancellationToken));
+
+    /// <summary>The app (<see cref="AppReader"/>), read once per compilation for all analyzers.</summary>
+    public static AppReadResult ReadApp(Compilation compilation, CancellationToken cancellationToken) =>
+        Shared(ref Facts(compilation).App, compilation, cancellationToken, AppReader.Read);
+
+    /// <summary>The project facts (<see cref="ProjectFactsReader"/>: a syntax walk over every tree), once per compilation.</summary>
+    public static ProjectFacts ReadProject(Compilation compilation, CancellationToken cancellationToken) =>
+        Shared(ref Facts(compilation).Project, compilation, cancellationToken, ProjectFactsReader.Read);
+
+    /// <summary>The compilation's JSON contexts (a walk over every type), once per compilation.</summary>
+    public static IReadOnlyList<JsonContextReadResult> JsonContexts(
+        Compilation compilation, CancellationToken cancellationToken, Func<Compilation, CancellationToken, IReadOnlyList<JsonContextReadResult>> find) =>
+        Shared(ref Facts(compilation).JsonContexts, compilation, cancellationToken, find);
+
+    private static CompilationFacts Facts(Compilation compilation) => Compilations.GetValue(compilation, _ => new CompilationFacts());
+
+    // Readers are pure: racing callers may both read, the first result is kept. A failure or a cancellation stores
+    // nothing, so the next caller reads again.
+    private static T Shared<T>(ref T? slot, Compilation compilation, CancellationToken cancellationToken, Func<Compilation, CancellationToken, T> read)
+        where T : class =>
+        Volatile.Read(ref slot) ?? Interlocked.CompareExchange(ref slot, read(compilation, cancellationToken), null) ?? slot!;
+
+    private sealed class CompilationFacts
+    {
+        public AppReadResult? App;
+        public ProjectFacts? Project;
+        public IReadOnlyList<JsonContextReadResult>? JsonContexts;
+    }
 }

@@ -204,9 +204,14 @@ public static class AppModel
                 {
                     CheckJsonType(bag, selected, spec, p.Type, function.Locations.Parameter(i));
                 }
+                else if (spec.Parameters[i] is { Kind: ParameterKind.Http } h && spec.Http?.Parameter(h.Name) is { Source: HttpBindingSource.Body } body)
+                {
+                    CheckJsonType(bag, selected, spec, body.ValueType, function.Locations.Parameter(i));
+                }
             }
 
-            if (spec.Return is { Result: ResultKind.Json, ResultType: { } result })
+            // HTTP: an IHttpResult or no result is not serialized by the generated code.
+            if (spec.Return is { Result: ResultKind.Json, ResultType: { } result } && spec.Http is not { Result: not HttpResultKind.Json })
             {
                 CheckJsonType(bag, selected, spec, result, function.Locations.ReturnType ?? function.Locations.Method);
             }

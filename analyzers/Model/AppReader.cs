@@ -38,6 +38,7 @@ public static class AppReader
             var none = new AppSpec(assemblyName, null, null, 0, 0, null, default, environment, false, null)
             {
                 EnvironmentReferences = EnvironmentReader.ReadReferences(attributes),
+                RdsProxy = RdsProxyReader.Read(attributes),
             };
             return new AppReadResult(none, ImmutableArray<ModelDiagnostic>.Empty, null, null);
         }
@@ -76,6 +77,7 @@ public static class AppReader
             named)
         {
             EnvironmentReferences = EnvironmentReader.ReadReferences(attributes),
+            RdsProxy = RdsProxyReader.Read(attributes),
         };
         return new AppReadResult(spec, ImmutableArray<ModelDiagnostic>.Empty, namedLocation, namedDisplay)
         {

@@ -47,10 +47,15 @@ public static class EnvironmentModel
 
     /// <summary>
     /// The variables the product adds to a function itself, beside the user's <c>[Environment]</c>: the extension point for
-    /// table and queue names and the like, counted in the 4 KB and written to the manifest. None today: references travel
-    /// to the runtime in the function's definition, and their names are the values of the user's own variables.
+    /// table and queue names and the like, counted in the 4 KB and written to the manifest. Today the <c>[RdsProxy]</c>
+    /// endpoint (<see cref="RdsProxySpec.EndpointEstimate"/>, which the template replaces with the real endpoint; none for
+    /// Lambda@Edge, which has no environment). References travel to the runtime in the function's definition, and their
+    /// names are the values of the user's own variables.
     /// </summary>
-    public static EquatableArray<KeyValue> ProductVariables(FunctionSettings resolved) => default;
+    public static EquatableArray<KeyValue> ProductVariables(FunctionSettings resolved) =>
+        resolved.RdsProxy is { } proxy && resolved.EdgeEvents == EdgeEvents.None
+            ? EquatableArray.Create(new KeyValue(proxy.EndpointVariable, proxy.EndpointEstimate))
+            : default;
 
     /// <summary>The variables as deployed: the resolved <c>[Environment]</c> and the product's own (which win), sorted by key.</summary>
     public static EquatableArray<KeyValue> Deployed(FunctionSettings resolved)

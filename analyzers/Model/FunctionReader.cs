@@ -71,7 +71,17 @@ public sealed record KeyedLocation(string Key, LocationInfo Location);
 /// <summary>Reads a <c>[LambdaFunction]</c> method into a <see cref="FunctionSpec"/>.</summary>
 public static class FunctionReader
 {
-    public static FunctionReadResult Read(IMethodSymbol method, AttributeData lambdaFunction, CancellationToken cancellationToken)
+    /// <summary>Reads the function with the locations of its parts (the analyzers' mode).</summary>
+    public static FunctionReadResult Read(IMethodSymbol method, AttributeData lambdaFunction, CancellationToken cancellationToken) =>
+        Read(method, lambdaFunction, captureLocations: true, cancellationToken);
+
+    /// <summary>
+    /// Reads the function. Without <paramref name="captureLocations"/> (the generator's mode, which only keeps the spec)
+    /// no syntax is visited and no line span computed: <see cref="FunctionReadResult.Locations"/> is
+    /// <see cref="FunctionLocations.None"/> and the diagnostics carry no location; the spec, the settings, the name and
+    /// the diagnostics' IDs and messages are the same.
+    /// </summary>
+    public static FunctionReadResult Read(IMethodSymbol method, AttributeData lambdaFunction, bool captureLocations, CancellationToken cancellationToken)
     {
         if (method is null)
         {
@@ -79,11 +89,16 @@ public static class FunctionReader
         }
 
         var bag = new DiagnosticBag();
-        var methodLocation = method.FirstLocation();
-        var nameArgument = lambdaFunction?.NamedArgumentLocation("Name", cancellationToken);
-        var returnTypeLocation = ReturnTypeLocation(method, cancellationToken) ?? methodLocation;
-        var parameterLocations = method.Parameters.Select(p => p.FirstLocation() ?? methodLocation).Where(l => l is not null).Select(l => l!).ToEquatableArray();
-        var locations = new FunctionLocations(methodLocation, nameArgument, returnTypeLocation, parameterLocations, default);
+        var locations = FunctionLocations.None;
+        LocationInfo? methodLocation = null, nameArgument = null, returnTypeLocation = null;
+        if (captureLocations)
+        {
+            methodLocation = method.FirstLocation();
+            nameArgument = lambdaFunction?.NamedArgumentLocation("Name", cancellationToken);
+            returnTypeLocation = ReturnTypeLocation(method, cancellationToken) ?? methodLocation;
+            var parameterLocations = method.Parameters.Select(p => p.FirstLocation() ?? methodLocation).Where(l => l is not null).Select(l => l!).ToEquatableArray();
+            locations = new FunctionLocations(methodLocation, nameArgument, returnTypeLocation, parameterLocations, default);
+        }
 
         var type = method.ContainingType;
         if (type is null)
@@ -99,9 +114,11 @@ public static class FunctionReader
             return new FunctionReadResult(null, bag.ToImmutable(), locations);
         }
 
-        var (settings, settingLocations) = ReadSettings(method, lambdaFunction, cancellationToken);
-        locations = settingLocations(locations);
-        settings = settings with { EnvironmentReferences = EnvironmentReader.ReadReferences(method) };
+        var (settings, settingLocations) = ReadSettings(method, lambdaFunction, captureLocations, cancellationToken);
+        if (captureLocations)
+        {
+            locations = settingLocations(locations);
+        }
 
         // SLS1003: generic method or generic containing type.
         if (method.IsGenericMethod || method.ContainingTypesOutward().Any(t => t.TypeParameters.Length > 0))
@@ -150,13 +167,17 @@ public static class FunctionReader
         var constructorParameters = ImmutableArray<ServiceDependency>.Empty;
         if (!method.IsStatic)
         {
-            var (dependencies, ctorLocations, ok) = ReadConstructor(type, handler, methodLocation, bag);
+            var (dependencies, ctorLocations, ok) = ReadConstructor(type, handler, methodLocation, captureLocations, bag);
             usable &= ok;
             constructorParameters = dependencies;
-            locations = locations with { ConstructorParameters = ctorLocations };
+            if (captureLocations)
+            {
+                locations = locations with { ConstructorParameters = ctorLocations };
+            }
         }
 
-        // Parameters: SLS1001, SLS1002.
+        // Parameters: SLS1001, SLS1002. An [HttpApi]/[RestApi] function binds from the request instead of an event.
+        var isHttp = HttpReader.HasRoutes(method);
         var parameters = ImmutableArray.CreateBuilder<ParameterSpec>(method.Parameters.Length);
         IParameterSymbol? firstEvent = null;
         for (var i = 0; i < method.Parameters.Length; i++)
@@ -178,7 +199,7 @@ public static class FunctionReader
                 continue;
             }
 
-            var kind = Classify(parameter);
+            var kind = isHttp ? HttpReader.Classify(parameter) : Classify(parameter);
             var spec = new ParameterSpec(parameter.Name, kind, TypeRef.From(parameterType), parameterType.IsNullable());
             if (spec.IsEvent)
             {
@@ -197,6 +218,8 @@ public static class FunctionReader
 
         // Return: SLS1005.
         var returnSpec = ReadReturn(method, handler, returnTypeLocation, bag, ref usable);
+        var http = isHttp ? HttpReader.Read(method, cancellationToken) : null;
+        usable &= !isHttp || http is not null;
 
         if (!usable || bag.HasErrors || returnSpec is null)
         {
@@ -212,7 +235,10 @@ public static class FunctionReader
             constructorParameters,
             parameters.ToImmutable(),
             returnSpec,
-            settings);
+            settings)
+        {
+            Http = http,
+        };
         return new FunctionReadResult(spec2, bag.ToImmutable(), locations) { Settings = settings, Name = name };
     }
 
@@ -361,7 +387,8 @@ public static class FunctionReader
             return null;
         }
 
-        var display = type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+        // Only for the message: most handlers return a supported type.
+        string Display() => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
         if (type.Is(KnownNames.Task))
         {
             return new ReturnSpec(ReturnKind.Task, ResultKind.None, null, false);
@@ -390,14 +417,14 @@ public static class FunctionReader
 
         if (kind == ReturnKind.Value && !IsPlainValue(type))
         {
-            bag.Add(DiagnosticDescriptors.UnsupportedReturnType, location, handler, display);
+            bag.Add(DiagnosticDescriptors.UnsupportedReturnType, location, handler, Display());
             return null;
         }
 
         if (result is IPointerTypeSymbol or IFunctionPointerTypeSymbol || result.IsRefLikeType || result.TypeKind == TypeKind.TypeParameter
             || (kind != ReturnKind.Value && !IsPlainValue(result)))
         {
-            bag.Add(DiagnosticDescriptors.UnsupportedReturnType, location, handler, display);
+            bag.Add(DiagnosticDescriptors.UnsupportedReturnType, location, handler, Display());
             return null;
         }
 
@@ -440,7 +467,7 @@ public static class FunctionReader
     }
 
     private static (ImmutableArray<ServiceDependency> Dependencies, EquatableArray<LocationInfo> Locations, bool Usable) ReadConstructor(
-        INamedTypeSymbol type, string handler, LocationInfo? methodLocation, DiagnosticBag bag)
+        INamedTypeSymbol type, string handler, LocationInfo? methodLocation, bool captureLocations, DiagnosticBag bag)
     {
         string? reason = null;
         if (type.TypeKind != TypeKind.Class)
@@ -490,7 +517,7 @@ public static class FunctionReader
         var locations = ImmutableArray.CreateBuilder<LocationInfo>();
         foreach (var parameter in constructor.Parameters)
         {
-            var location = parameter.FirstLocation() ?? methodLocation;
+            var location = captureLocations ? parameter.FirstLocation() ?? methodLocation : null;
             if (location is not null)
             {
                 locations.Add(location);
@@ -518,20 +545,28 @@ public static class FunctionReader
 
     /// <summary>The declared settings, and a function that adds where they are written to the locations.</summary>
     private static (FunctionSettings Settings, Func<FunctionLocations, FunctionLocations> Locations) ReadSettings(
-        IMethodSymbol method, AttributeData? attribute, CancellationToken cancellationToken)
+        IMethodSymbol method, AttributeData? attribute, bool captureLocations, CancellationToken cancellationToken)
     {
         int? Positive(string name) => attribute?.NamedInt(name) is int v && v != 0 ? v : null;
 
         var reserved = attribute?.NamedInt("ReservedConcurrency");
+        // Variables and references of each scope (classes outermost first, then the method), read once: the same
+        // layers as EnvironmentReader.ReadReferences(method).
         var environmentLayers = new List<EquatableArray<KeyValue>>();
+        var referenceLayers = new List<(EquatableArray<KeyValue>, EquatableArray<EnvironmentReference>)>();
         foreach (var type in method.ContainingTypesOutward().Reverse())
         {
-            environmentLayers.Add(SymbolHelpers.ReadEnvironment(type.GetAttributes()));
+            var typeAttributes = type.GetAttributes();
+            var typeEnvironment = SymbolHelpers.ReadEnvironment(typeAttributes);
+            environmentLayers.Add(typeEnvironment);
+            referenceLayers.Add((typeEnvironment, EnvironmentReader.ReadReferences(typeAttributes)));
         }
 
         var methodAttributes = method.GetAttributes();
         var methodEnvironment = new List<KeyedLocation>();
-        environmentLayers.Add(SymbolHelpers.ReadEnvironment(methodAttributes, methodEnvironment, cancellationToken));
+        var ownEnvironment = SymbolHelpers.ReadEnvironment(methodAttributes, captureLocations ? methodEnvironment : null, cancellationToken);
+        environmentLayers.Add(ownEnvironment);
+        referenceLayers.Add((ownEnvironment, EnvironmentReader.ReadReferences(methodAttributes)));
 
         // [LambdaEdge(EdgeEvent)]: unknown bits are dropped; a missing or non-constant argument reads as no events.
         var edgeEvents = EdgeEvents.None;
@@ -540,7 +575,7 @@ public static class FunctionReader
         {
             if (edge.IsAttribute(KnownNames.LambdaEdgeAttribute))
             {
-                edgeLocation = LocationInfo.From(edge.ApplicationSyntaxReference);
+                edgeLocation = captureLocations ? LocationInfo.From(edge.ApplicationSyntaxReference) : null;
                 if (edge.ConstructorArgument(0) is { Kind: TypedConstantKind.Enum or TypedConstantKind.Primitive, Value: int events })
                 {
                     edgeEvents = (EdgeEvents)events & EdgeEventsExtensions.All;
@@ -575,6 +610,8 @@ public static class FunctionReader
             Environment: FunctionSettings.Merge(environmentLayers.ToArray()))
         {
             EdgeEvents = edgeEvents,
+            EnvironmentReferences = EnvironmentModel.MergeReferences(referenceLayers.ToArray()),
+            RdsProxy = RdsProxyReader.ReadDeclared(method),
         };
         return (settings, AddLocations);
     }

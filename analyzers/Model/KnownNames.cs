@@ -8,6 +8,7 @@ public static class KnownNames
     public const string EnvironmentAttribute = "Serverless.EnvironmentAttribute";
     public const string LambdaStartupAttribute = "Serverless.LambdaStartupAttribute";
     public const string LambdaEdgeAttribute = "Serverless.LambdaEdgeAttribute";
+    public const string RdsProxyAttribute = "Serverless.RdsProxyAttribute";
     public const string FromServicesAttribute = "Serverless.FromServicesAttribute";
     public const string ILambdaContext = "Serverless.ILambdaContext";
     public const string LambdaArchitecture = "Serverless.LambdaArchitecture";

@@ -29,6 +29,9 @@ public sealed record AppSpec(
 {
     /// <summary>The assembly-level variables of <see cref="Environment"/> that are references (FromParameter, FromSecret).</summary>
     public EquatableArray<EnvironmentReference> EnvironmentReferences { get; init; }
+
+    /// <summary><c>[assembly: RdsProxy]</c>, when present: the proxy of every function that declares none.</summary>
+    public RdsProxySpec? RdsProxy { get; init; }
 }
 
 /// <summary>One <c>[LambdaFunction]</c> method.</summary>
@@ -58,11 +61,32 @@ public sealed record FunctionSpec(
     /// <summary>Whether the handler needs services from dependency injection.</summary>
     public bool NeedsServices => !ConstructorParameters.IsEmpty || Parameters.Any(p => p.Kind == ParameterKind.Service);
 
-    /// <summary>The types that go through JSON serialization: the JSON event type, then the JSON result type.</summary>
+    /// <summary>The <c>[HttpApi]</c>/<c>[RestApi]</c> part: routes and parameter binding; null for other functions.</summary>
+    public HttpSpec? Http { get; init; }
+
+    /// <summary>
+    /// The types that go through JSON serialization: the JSON event type (HTTP: the body types), then the JSON result
+    /// type (HTTP: unless the result is an <c>IHttpResult</c> or nothing).
+    /// </summary>
     public IEnumerable<TypeRef> JsonTypes
     {
         get
         {
+            if (Http is { } http)
+            {
+                foreach (var body in http.BodyTypes)
+                {
+                    yield return body;
+                }
+
+                if (http.Result == HttpResultKind.Json && Return.ResultType is not null)
+                {
+                    yield return Return.ResultType;
+                }
+
+                yield break;
+            }
+
             var evt = EventParameter;
             if (evt is { Kind: ParameterKind.Json })
             {
@@ -104,6 +128,8 @@ public enum ParameterKind
     CancellationToken,
     /// <summary><c>[FromServices]</c>, from the invocation's scope.</summary>
     Service,
+    /// <summary>Bound from the HTTP request of an <c>[HttpApi]</c>/<c>[RestApi]</c> function; see <see cref="FunctionSpec.Http"/>.</summary>
+    Http,
 }
 
 /// <summary>A handler parameter.</summary>
@@ -178,6 +204,12 @@ public sealed record FunctionSettings(
     /// </summary>
     public EquatableArray<EnvironmentReference> EnvironmentReferences { get; init; }
 
+    /// <summary>
+    /// <c>[RdsProxy]</c>: declared, the method's or its innermost class's; resolved, also the assembly's
+    /// (<see cref="RdsProxyReader.Resolve"/>). Null when none applies.
+    /// </summary>
+    public RdsProxySpec? RdsProxy { get; init; }
+
     /// <summary>Method &gt; class &gt; assembly &gt; defaults. The runtime always ends up set.</summary>
     public static FunctionSettings Resolve(FunctionSettings declared, AppSpec? app)
     {
@@ -196,6 +228,7 @@ public sealed record FunctionSettings(
             Environment: Merge(app?.Environment ?? default, declared.Environment))
         {
             EdgeEvents = declared.EdgeEvents,
+            RdsProxy = RdsProxyReader.Resolve(declared, app),
             EnvironmentReferences = EnvironmentModel.MergeReferences(
                 (app?.Environment ?? default, app?.EnvironmentReferences ?? default),
                 (declared.Environment, declared.EnvironmentReferences)),

@@ -23,14 +23,58 @@ internal static class SymbolHelpers
             return false;
         }
 
-        var ns = named.ContainingNamespace;
-        var full = ns is null || ns.IsGlobalNamespace ? named.MetadataName : ns.ToDisplayString() + "." + named.MetadataName;
-        return full == metadataName;
+        // Compared segment by segment from the right, without building the type's full name (this runs for every
+        // parameter, return type and attribute of every function, on each generator run).
+        var end = metadataName.Length;
+        if (!TrimSegment(metadataName, ref end, named.MetadataName))
+        {
+            return false;
+        }
+
+        for (var ns = named.ContainingNamespace; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+        {
+            if (end == 0 || metadataName[end - 1] != '.')
+            {
+                return false;
+            }
+
+            end--;
+            if (!TrimSegment(metadataName, ref end, ns.Name))
+            {
+                return false;
+            }
+        }
+
+        return end == 0;
+    }
+
+    /// <summary>Whether <paramref name="text"/>[..<paramref name="end"/>] ends with <paramref name="segment"/>; if so, moves <paramref name="end"/> before it.</summary>
+    private static bool TrimSegment(string text, ref int end, string segment)
+    {
+        var start = end - segment.Length;
+        if (segment.Length == 0 || start < 0 || string.CompareOrdinal(text, start, segment, 0, segment.Length) != 0)
+        {
+            return false;
+        }
+
+        end = start;
+        return true;
     }
 
     public static bool IsAttribute(this AttributeData attribute, string metadataName) => attribute.AttributeClass.Is(metadataName);
 
-    public static bool HasAttribute(this ISymbol symbol, string metadataName) => symbol.GetAttributes().Any(a => a.IsAttribute(metadataName));
+    public static bool HasAttribute(this ISymbol symbol, string metadataName)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.IsAttribute(metadataName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static bool ContainsErrors(this ITypeSymbol? type)
     {
@@ -146,7 +190,18 @@ internal static class SymbolHelpers
         return null;
     }
 
-    public static LocationInfo? FirstLocation(this ISymbol symbol) => LocationInfo.From(symbol.Locations.FirstOrDefault(l => l.IsInSource));
+    public static LocationInfo? FirstLocation(this ISymbol symbol)
+    {
+        foreach (var location in symbol.Locations)
+        {
+            if (location.IsInSource)
+            {
+                return LocationInfo.From(location);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The <c>[Environment]</c> entries among <paramref name="attributes"/>; with <paramref name="locations"/>, also where each is written.</summary>
     public static EquatableArray<KeyValue> ReadEnvironment(IEnumerable<AttributeData> attributes, List<KeyedLocation>? locations = null, CancellationToken cancellationToken = default)

@@ -73,6 +73,13 @@ internal static class ManifestWriter
             }
         }
 
+        // [RdsProxy]: the template gives the variable the proxy's endpoint and grants rds-db:connect on the proxy.
+        if (settings.RdsProxy is { } proxy)
+        {
+            Property(json, ref first, "rdsProxy",
+                "{\"name\":" + Literals.JsonString(proxy.ProxyName) + ",\"endpointVariable\":" + Literals.JsonString(proxy.EndpointVariable) + "}");
+        }
+
         if (!settings.Tags.IsEmpty)
         {
             Property(json, ref first, "tags", Map(settings.Tags));
@@ -81,6 +88,14 @@ internal static class ManifestWriter
         if (settings.EdgeEvents != EdgeEvents.None)
         {
             Property(json, ref first, "edge", "[" + string.Join(",", settings.EdgeEvents.EventTypeNames().Select(Literals.JsonString)) + "]");
+        }
+
+        // [HttpApi]/[RestApi]: one entry per route, for the template's events.
+        if (function.Http is { Routes.IsEmpty: false } http)
+        {
+            Property(json, ref first, "http", "[" + string.Join(",", http.Routes.Select(r =>
+                "{\"method\":" + Literals.JsonString(r.Method) + ",\"path\":" + Literals.JsonString(r.Template)
+                + ",\"api\":" + Literals.JsonString(r.Api == HttpApiKind.RestApi ? "RestApi" : "HttpApi") + "}")) + "]");
         }
 
         json.Append('}');

@@ -84,19 +84,19 @@ internal static class SourceEmitter
 
         // Environment references are resolved by the runtime before the factory runs (an init-only property).
         var references = settings.EnvironmentReferences;
-        var close = references.IsEmpty ? ");" : ")";
-        if (function.IsStatic)
+        var close = references.IsEmpty && function.Http is null ? ");" : ")";
+        if (function.IsStatic && function.Http is null)
         {
             w.WriteLine("static _ => InvokeAsync" + (trailing.Count > 0 ? "," : close));
         }
         else
         {
-            w.OpenBlock("static services =>");
-            if (function.ConstructorParameters.IsEmpty)
+            w.OpenBlock(function.IsStatic ? "static _ =>" : "static services =>");
+            if (!function.IsStatic && function.ConstructorParameters.IsEmpty)
             {
                 w.WriteLine("var target = new " + function.HandlerType.FullyQualifiedName + "();");
             }
-            else
+            else if (!function.IsStatic)
             {
                 w.WriteLine("var target = new " + function.HandlerType.FullyQualifiedName + "(");
                 w.Indent();
@@ -110,7 +110,15 @@ internal static class SourceEmitter
                 w.Unindent();
             }
 
-            w.WriteLine("return invocation => InvokeAsync(target, invocation);");
+            if (function.Http is not null)
+            {
+                HttpEmitter.WriteFactoryReturn(w, function, spec);
+            }
+            else
+            {
+                w.WriteLine("return invocation => InvokeAsync(target, invocation);");
+            }
+
             w.CloseBlock(trailing.Count > 0 ? "," : close);
         }
 
@@ -120,9 +128,17 @@ internal static class SourceEmitter
         }
 
         w.Unindent();
-        if (!references.IsEmpty)
+        if (!references.IsEmpty || function.Http is not null)
         {
             w.OpenBlock();
+            if (function.Http is not null)
+            {
+                HttpEmitter.WriteRoutes(w, function.Http);
+            }
+        }
+
+        if (!references.IsEmpty)
+        {
             w.OpenBlock("EnvironmentReferences = new " + Runtime + "EnvironmentReference[]");
             foreach (var reference in references)
             {
@@ -131,10 +147,21 @@ internal static class SourceEmitter
             }
 
             w.CloseBlock(",");
+        }
+
+        if (!references.IsEmpty || function.Http is not null)
+        {
             w.CloseBlock(";");
         }
 
         w.WriteLine();
+        if (function.Http is not null)
+        {
+            HttpEmitter.WriteHandler(w, function, spec);
+            w.CloseBlock();
+            w.CloseBlock();
+            return w.ToString();
+        }
 
         // The wrapper.
         var isAsync = function.Return.IsAsync;
@@ -226,7 +253,7 @@ internal static class SourceEmitter
         }
     }
 
-    private static string Bind(ParameterSpec parameter, JsonContextSpec? context)
+    internal static string Bind(ParameterSpec parameter, JsonContextSpec? context)
     {
         const string payload = "invocation.Payload";
         return parameter.Kind switch
@@ -247,7 +274,7 @@ internal static class SourceEmitter
         Di + (nullable ? "GetService<" : "GetRequiredService<") + type.FullyQualifiedName + ">(" + provider + ")";
 
     /// <summary>The <c>JsonTypeInfo&lt;T&gt;</c> expression for a type.</summary>
-    private static string TypeInfo(TypeRef type, JsonContextSpec? context)
+    internal static string TypeInfo(TypeRef type, JsonContextSpec? context)
     {
         var typeInfo = JsonTypeInfo + "<" + type.FullyQualifiedName + ">";
         if (context is null)
@@ -265,7 +292,7 @@ internal static class SourceEmitter
         return "(" + typeInfo + ")(" + context.Type.FullyQualifiedName + ".Default.GetTypeInfo(typeof(" + type.FullyQualifiedName + ")) ?? throw new global::System.InvalidOperationException(" + message + "))";
     }
 
-    private static string Identifier(string name) =>
+    internal static string Identifier(string name) =>
         Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 
     private static string EmitApp(GenerationSpec spec)

@@ -114,8 +114,27 @@ public sealed class ServerlessManifest
             ParameterReferences = r.StringMap("parameterReferences"),
             SecretReferences = r.StringMap("secretReferences"),
             Edge = r.StringList("edge"),
+            RdsProxy = ReadRdsProxy(r),
             Raw = r.Node,
         };
+    }
+
+    private static ManifestRdsProxy? ReadRdsProxy(FieldReader function)
+    {
+        var proxy = function.Object("rdsProxy");
+        if (proxy is null)
+        {
+            return null;
+        }
+
+        var r = new FieldReader(proxy, function.Path + ".rdsProxy");
+        var name = r.String("name");
+        if (string.IsNullOrEmpty(name))
+        {
+            throw new ManifestException($"{r.Path}.name is missing");
+        }
+
+        return new ManifestRdsProxy(name!, r.String("endpointVariable") is { Length: > 0 } variable ? variable : ManifestRdsProxy.DefaultEndpointVariable);
     }
 
     private readonly struct FieldReader(JsonObject obj, string path)
@@ -227,11 +246,20 @@ public sealed record ManifestFunction(string Name)
     /// </summary>
     public IReadOnlyList<string>? Edge { get; init; }
 
+    /// <summary><c>[RdsProxy]</c>: the proxy whose endpoint and <c>rds-db:connect</c> the function gets; null when none.</summary>
+    public ManifestRdsProxy? RdsProxy { get; init; }
+
     /// <summary>Whether the function runs at CloudFront's edge (Lambda@Edge).</summary>
     public bool IsEdge => Edge is { Count: > 0 };
 
     /// <summary>The function's manifest object, for writers of later parts (events).</summary>
     public JsonObject? Raw { get; init; }
+}
+
+/// <summary>A function's <c>"rdsProxy"</c>: the proxy's <c>DBProxyName</c> and the variable that receives its endpoint.</summary>
+public sealed record ManifestRdsProxy(string Name, string EndpointVariable)
+{
+    public const string DefaultEndpointVariable = "RDS_PROXY_ENDPOINT";
 }
 
 /// <summary>The manifest is malformed: a bug in the generator or mismatched package parts.</summary>

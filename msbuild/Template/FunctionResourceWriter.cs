@@ -58,8 +58,14 @@ public sealed class FunctionResourceWriter : IResourceWriter
             Add("Role", Role(role));
         }
 
-        // The user's policies, and read access to the parameters and secrets of [Environment] references.
-        if (EnvironmentReferenceTemplate.Policies(f) is { } policies)
+        // The user's policies, read access to the parameters and secrets of [Environment] references, rds-db:connect.
+        var policies = EnvironmentReferenceTemplate.Policies(f);
+        if (RdsProxyTemplate.Applies(f))
+        {
+            (policies ??= new JsonArray()).Add(RdsProxyTemplate.Policy(f.RdsProxy!, options.ExistingResources));
+        }
+
+        if (policies is not null)
         {
             Add("Policies", policies);
         }
@@ -81,9 +87,16 @@ public sealed class FunctionResourceWriter : IResourceWriter
             Add("AutoPublishAlias", EdgeAlias);
         }
 
-        if (f.Environment is { Count: > 0 } environment && !f.IsEdge)
+        if ((f.Environment is { Count: > 0 } || RdsProxyTemplate.Applies(f)) && !f.IsEdge)
         {
-            Add("Environment", new JsonObject { ["Variables"] = Map(environment) });
+            var variables = Map(f.Environment ?? Array.Empty<KeyValuePair<string, string>>());
+            if (RdsProxyTemplate.Applies(f))
+            {
+                // The manifest holds a stand-in of the endpoint's length; the template has the endpoint itself.
+                variables[f.RdsProxy!.EndpointVariable] = RdsProxyTemplate.Endpoint(f.RdsProxy, options.ExistingResources);
+            }
+
+            Add("Environment", new JsonObject { ["Variables"] = variables });
         }
 
         // The AWS Parameters and Secrets Lambda Extension, through which the runtime resolves the references.
@@ -95,6 +108,12 @@ public sealed class FunctionResourceWriter : IResourceWriter
         if (f.Tags is { Count: > 0 } tags)
         {
             Add("Tags", Map(tags));
+        }
+
+        // [HttpApi]/[RestApi] routes: one event per route on SAM's implicit API.
+        if (HttpEventTemplate.Events(f) is { } events)
+        {
+            Add("Events", events);
         }
 
         return new OwnedResource(f.Name, ResourceType, p, new KeyValuePair<string, JsonNode>[]

@@ -54,7 +54,7 @@ public static class TemplateMerger
     public static TemplateMergeResult Merge(string? existingTemplate, ServerlessManifest manifest, TemplateOptions options)
     {
         var diagnostics = new List<TemplateDiagnostic>();
-        var desired = CollectDesired(manifest, options, diagnostics);
+        Dictionary<string, OwnedResource> desired;
 
         var existingText = existingTemplate;
         if (existingText is { Length: > 0 } && existingText[0] == '\uFEFF')
@@ -67,6 +67,7 @@ public static class TemplateMerger
         string? before;
         if (string.IsNullOrWhiteSpace(existingText))
         {
+            desired = CollectDesired(manifest, options, diagnostics);
             if (desired.Count == 0)
             {
                 return new TemplateMergeResult(null, changed: false, diagnostics);
@@ -85,6 +86,10 @@ public static class TemplateMerger
 
             newLine = TemplateJson.DetectNewLine(existingText!, options.NewLine);
             before = TemplateJson.Serialize(root, newLine);
+
+            // Writers may refer to the user's resources (an AWS::RDS::DBProxy): they see the template as it was.
+            options = options.WithExistingResources(root["Resources"] as JsonObject);
+            desired = CollectDesired(manifest, options, diagnostics);
         }
 
         var resources = root["Resources"] as JsonObject;

@@ -24,7 +24,24 @@ public sealed class TemplateOptions
     public static IReadOnlyList<ITemplateParameterWriter> DefaultParameterWriters { get; } = new ITemplateParameterWriter[]
     {
         new ExtensionLayerParameterWriter(),
+        new RdsProxyParameterWriter(),
     };
 
     public IReadOnlyList<ITemplateParameterWriter> ParameterWriters { get; init; } = DefaultParameterWriters;
+
+    private System.Text.Json.Nodes.JsonObject? existingResources;
+
+    /// <summary>
+    /// The <c>Resources</c> of the template being merged into, for writers whose output depends on hand-written resources
+    /// (an <c>AWS::RDS::DBProxy</c>); the merger sets it, null for a new template. Writers only read it.
+    /// </summary>
+    public System.Text.Json.Nodes.JsonObject? ExistingResources { get => existingResources; init => existingResources = value; }
+
+    /// <summary>A copy of these options (every setting, also ones added later) with <see cref="ExistingResources"/> set.</summary>
+    internal TemplateOptions WithExistingResources(System.Text.Json.Nodes.JsonObject? resources)
+    {
+        var copy = (TemplateOptions)MemberwiseClone();
+        copy.existingResources = resources;
+        return copy;
+    }
 }

@@ -13,4 +13,5 @@ namespace HelloLambda;
 [JsonSerializable(typeof(NewOrder))]
 [JsonSerializable(typeof(Order))]
 [JsonSerializable(typeof(OrderQuery))]
+[JsonSerializable(typeof(Greeting))]
 public partial class AppJson : JsonSerializerContext;

@@ -174,6 +174,25 @@ public class EnvironmentAnalyzerTests
         Verify.Diagnostic("SLS1120").WithLocation(0).WithArguments("Custom", "6,010 bytes", "4,096 bytes", "'CONFIG' 3,006 bytes (assembly), 'MORE' 3,004 bytes (method 'Inherited')").WithLocation(1));
 
     [Fact]
+    public Task SLS1120_CountsTheRdsProxyEndpointTheProductAdds() => Verify.VerifyAsync(
+        $$"""
+        using Serverless;
+
+        [assembly: RdsProxy("orders-db")]
+
+        public static class Api
+        {
+            // 3 + 4,020 bytes fit alone; the proxy endpoint's variable (79 bytes, at its longest) tips it over.
+            [LambdaFunction, Environment("BIG", {|#1:"{{new string('a', 4020)}}"|})] public static void {|#0:Run|}() { }
+
+            // Lambda@Edge gets no proxy variable.
+            [LambdaFunction, LambdaEdge(EdgeEvent.OriginRequest), Environment("BIG", "{{new string('a', 4020)}}")] public static void Edge() { }
+        }
+        """,
+        Verify.Diagnostic("SLS1120").WithLocation(0).WithArguments("ApiRun", "4,102 bytes", "4,096 bytes",
+            "'BIG' 4,023 bytes (method 'Run'), 'RDS_PROXY_ENDPOINT' 79 bytes (added by Serverless.Analyzers)").WithLocation(1));
+
+    [Fact]
     public Task SLS1120_ReferenceNamesCountAndNestedClassesApply() => Verify.VerifyAsync(
         $$"""
         using Serverless;

@@ -70,6 +70,42 @@ public class HandlerCodeAnalyzerTests
     }
 
     [Fact]
+    public async Task TheProxyComesFromTheModelMethodOverNestedClassOverAssembly()
+    {
+        await VerifyAsync(
+            """
+            using Npgsql;
+            using Serverless;
+
+            namespace App;
+
+            [RdsProxy("outer", EndpointVariable = "OUTER_DB")]
+            public class Outer
+            {
+                public class Orders
+                {
+                    [LambdaFunction]
+                    public void FromClass() { var c = {|#0:new NpgsqlConnection("Host=db")|}; }
+
+                    // Half-typed: an empty name is no proxy; the class's applies.
+                    [LambdaFunction, RdsProxy("")]
+                    public void Empty() { var c = {|#1:new NpgsqlConnection("Host=db")|}; }
+                }
+            }
+
+            public class Plain
+            {
+                // A signature the generator rejects (SLS1005) still has its settings read.
+                [LambdaFunction, RdsProxy("own")]
+                public async void Broken() { var c = {|#2:new NpgsqlConnection("Host=db")|}; await System.Threading.Tasks.Task.Yield(); }
+            }
+            """,
+            Verify.Diagnostic("SLS2001").WithLocation(0).WithArguments("NpgsqlConnection", "in handler 'Orders.FromClass'", "use the proxy endpoint from OUTER_DB"),
+            Verify.Diagnostic("SLS2001").WithLocation(1).WithArguments("NpgsqlConnection", "in handler 'Orders.Empty'", "use the proxy endpoint from OUTER_DB"),
+            Verify.Diagnostic("SLS2001").WithLocation(2).WithArguments("NpgsqlConnection", "in handler 'Plain.Broken'", "use the proxy endpoint from RDS_PROXY_ENDPOINT"));
+    }
+
+    [Fact]
     public async Task CalleesAreFollowedTransitivelyAndReportedWhereTheConnectionIsCreated()
     {
         await VerifyAsync(

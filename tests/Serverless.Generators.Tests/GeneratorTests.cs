@@ -312,6 +312,52 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void RdsProxyIsResolvedIntoTheManifest()
+    {
+        var result = GeneratorHarness.Run(Usings + """
+            [assembly: ServerlessApp("orders")]
+            [assembly: RdsProxy("orders-proxy")]
+
+            namespace App
+            {
+                public static class Orders
+                {
+                    [LambdaFunction]
+                    [Serverless.Environment("STAGE", "prod")]
+                    public static void Create(string body) { }
+
+                    [LambdaFunction]
+                    [RdsProxy("reports-proxy", EndpointVariable = "REPORTS_DB")]
+                    public static void Report() { }
+                }
+
+                [RdsProxy("billing-proxy")]
+                public static class Billing
+                {
+                    [LambdaFunction]
+                    public static void Charge() { }
+
+                    // Half-typed: an empty name is no proxy, the class's applies.
+                    [LambdaFunction]
+                    [RdsProxy("")]
+                    public static void Refund() { }
+                }
+            }
+            """);
+
+        var attribute = result.Output.Assembly.GetAttributes().Single(a => a.AttributeClass?.Name == "ServerlessManifestAttribute");
+        using var document = System.Text.Json.JsonDocument.Parse((string)attribute.ConstructorArguments[0].Value!);
+        var functions = document.RootElement.GetProperty("functions").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
+        Assert.Equal("""{"name":"orders-proxy","endpointVariable":"RDS_PROXY_ENDPOINT"}""", functions["OrdersCreate"].GetProperty("rdsProxy").GetRawText());
+        Assert.Equal(
+            """{"RDS_PROXY_ENDPOINT":"orders-proxy.proxy-xxxxxxxxxxxx.xx-xxxxxxxxx-x.rds.amazonaws.com","STAGE":"prod"}""",
+            functions["OrdersCreate"].GetProperty("environment").GetRawText());
+        Assert.Equal("""{"name":"reports-proxy","endpointVariable":"REPORTS_DB"}""", functions["OrdersReport"].GetProperty("rdsProxy").GetRawText());
+        Assert.Equal("""{"name":"billing-proxy","endpointVariable":"RDS_PROXY_ENDPOINT"}""", functions["BillingCharge"].GetProperty("rdsProxy").GetRawText());
+        Assert.Equal("""{"name":"billing-proxy","endpointVariable":"RDS_PROXY_ENDPOINT"}""", functions["BillingRefund"].GetProperty("rdsProxy").GetRawText());
+    }
+
+    [Fact]
     public void ManifestSettingsAndEnvironment()
     {
         var result = GeneratorHarness.Run(Usings + """

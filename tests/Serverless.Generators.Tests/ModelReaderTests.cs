@@ -133,6 +133,58 @@ public sealed class ModelReaderTests
     }
 
     [Fact]
+    public void RdsProxyIsReadOnceAndResolvedMethodOverClassOverAssembly()
+    {
+        var (compilation, f) = ReadFunctions("""
+            [assembly: RdsProxy("app-proxy")]
+
+            [RdsProxy("outer-proxy", EndpointVariable = "OUTER_DB")]
+            public static class Outer
+            {
+                public static class Inner
+                {
+                    [LambdaFunction] public static void FromOuterClass() { }
+                }
+
+                [LambdaFunction, RdsProxy("own-proxy", EndpointVariable = "")] public static void Own() { }
+            }
+
+            public static class Plain
+            {
+                [LambdaFunction] public static void FromAssembly() { }
+                [LambdaFunction, RdsProxy(null!)] public static void Malformed() { }
+            }
+            """);
+        var app = AppReader.Read(compilation, CancellationToken.None).Spec;
+        Assert.Equal(new RdsProxySpec("app-proxy", "RDS_PROXY_ENDPOINT"), app.RdsProxy);
+
+        Assert.Equal(new RdsProxySpec("outer-proxy", "OUTER_DB"), f["Inner.FromOuterClass"].Settings!.RdsProxy);
+        Assert.Equal(new RdsProxySpec("own-proxy", "RDS_PROXY_ENDPOINT"), f["Outer.Own"].Settings!.RdsProxy);   // empty variable: the default
+        Assert.Null(f["Plain.FromAssembly"].Settings!.RdsProxy);   // declared: none; resolved: the assembly's
+        Assert.Null(f["Plain.Malformed"].Settings!.RdsProxy);
+
+        var resolved = FunctionSettings.Resolve(f["Plain.FromAssembly"].Settings!, app);
+        Assert.Equal(new RdsProxySpec("app-proxy", "RDS_PROXY_ENDPOINT"), resolved.RdsProxy);
+        Assert.Equal(new RdsProxySpec("outer-proxy", "OUTER_DB"), FunctionSettings.Resolve(f["Inner.FromOuterClass"].Settings!, app).RdsProxy);
+        Assert.Equal(new RdsProxySpec("app-proxy", "RDS_PROXY_ENDPOINT"), RdsProxyReader.Resolve(null, app));
+
+        // The product's variable: counted in the 4 KB and deployed; none for Lambda@Edge.
+        var product = Assert.Single(EnvironmentModel.ProductVariables(resolved));
+        Assert.Equal("RDS_PROXY_ENDPOINT", product.Key);
+        Assert.Equal("app-proxy.proxy-xxxxxxxxxxxx.xx-xxxxxxxxx-x.rds.amazonaws.com", product.Value);
+        Assert.Contains(product, EnvironmentModel.Deployed(resolved));
+        Assert.Empty(EnvironmentModel.ProductVariables(resolved with { EdgeEvents = EdgeEvents.ViewerRequest }));
+
+        // Value-equal across compilations, and part of the settings' equality.
+        var again = ReadFunctions("""
+            [RdsProxy("outer-proxy", EndpointVariable = "OUTER_DB")]
+            public static class Outer { public static class Inner { [LambdaFunction] public static void FromOuterClass() { } } }
+            """).Functions["Inner.FromOuterClass"];
+        Assert.Equal(f["Inner.FromOuterClass"].Settings, again.Settings);
+        Assert.NotEqual(again.Settings, again.Settings! with { RdsProxy = null });
+    }
+
+    [Fact]
     public void FunctionLevelRules()
     {
         var (compilation, f) = ReadFunctions("""

@@ -1,0 +1,420 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Serverless.Analyzers.Model;
+
+/// <summary>
+/// Reads the HTTP part of a <c>[LambdaFunction]</c> with <c>[HttpApi]</c>/<c>[RestApi]</c> routes: the routes, where
+/// each parameter comes from and how it is parsed, its default, its DataAnnotations checks, and how the result maps to
+/// a response. <see cref="FunctionReader"/> calls it; it never throws on half-typed code.
+/// </summary>
+/// <remarks>
+/// Binding sources, in order: <c>[FromServices]</c>, <c>ILambdaContext</c> and <c>CancellationToken</c> keep their
+/// Lambda meaning; <c>HttpRequestData</c> is the request; <c>[FromRoute]</c>/<c>[FromQuery]</c>/<c>[FromHeader]</c>/
+/// <c>[FromBody]</c> say it; a name of a route template parameter (ignoring case) is the route; a simple type
+/// (<c>IParsable&lt;T&gt;</c>, an enum, their nullable forms, arrays and lists of them) is the query; anything else is
+/// the JSON body. A non-nullable parameter without a default is required.
+/// </remarks>
+public static class HttpReader
+{
+    private static readonly string[] Verbs = { "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY" };
+
+    private static readonly string[] ArrayInterfaces =
+    {
+        "System.Collections.Generic.IEnumerable`1",
+        "System.Collections.Generic.IReadOnlyList`1",
+        "System.Collections.Generic.IReadOnlyCollection`1",
+        "System.Collections.Generic.IList`1",
+        "System.Collections.Generic.ICollection`1",
+    };
+
+    /// <summary>Whether an attribute is <c>[HttpApi]</c> or <c>[RestApi]</c>.</summary>
+    public static bool IsRouteAttribute(AttributeData attribute) =>
+        attribute.IsAttribute(HttpKnownNames.HttpApiAttribute) || attribute.IsAttribute(HttpKnownNames.RestApiAttribute);
+
+    /// <summary>Whether the method carries any <c>[HttpApi]</c>/<c>[RestApi]</c>.</summary>
+    public static bool HasRoutes(IMethodSymbol method) => method.GetAttributes().Any(IsRouteAttribute);
+
+    /// <summary>A parameter's kind in an HTTP function: services, context and cancellation as usual, else <see cref="ParameterKind.Http"/>.</summary>
+    public static ParameterKind Classify(IParameterSymbol parameter)
+    {
+        if (parameter.HasAttribute(KnownNames.FromServicesAttribute))
+        {
+            return ParameterKind.Service;
+        }
+
+        if (parameter.Type.Is(KnownNames.ILambdaContext))
+        {
+            return ParameterKind.LambdaContext;
+        }
+
+        return parameter.Type.Is(KnownNames.CancellationToken) ? ParameterKind.CancellationToken : ParameterKind.Http;
+    }
+
+    /// <summary>The HTTP spec, or null when a route or a parameter cannot be generated.</summary>
+    public static HttpSpec? Read(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var routes = ReadRoutes(method);
+        if (routes.IsDefault)
+        {
+            return null;
+        }
+
+        var routeNames = routes.SelectMany(r => r.Parameters).Distinct(StringComparer.Ordinal).ToList();
+        var parameters = ImmutableArray.CreateBuilder<HttpParameterSpec>();
+        foreach (var parameter in method.Parameters)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Classify(parameter) != ParameterKind.Http)
+            {
+                continue;
+            }
+
+            var spec = ReadParameter(parameter, routeNames);
+            if (spec is null)
+            {
+                return null;
+            }
+
+            parameters.Add(spec);
+        }
+
+        if (parameters.Count(p => p.Source == HttpBindingSource.Body) > 1)
+        {
+            return null;
+        }
+
+        var (result, notFound) = ReadResult(method);
+        return new HttpSpec(routes, parameters.ToImmutable(), result, notFound);
+    }
+
+    private static ImmutableArray<HttpRouteSpec> ReadRoutes(IMethodSymbol method)
+    {
+        var routes = ImmutableArray.CreateBuilder<HttpRouteSpec>();
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (!IsRouteAttribute(attribute))
+            {
+                continue;
+            }
+
+            var api = attribute.IsAttribute(HttpKnownNames.RestApiAttribute) ? HttpApiKind.RestApi : HttpApiKind.HttpApi;
+            if (attribute.ConstructorArgument(0) is not { Value: int verb } || verb < 0 || verb >= Verbs.Length
+                || attribute.ConstructorString(1) is not { } template
+                || !HttpRouteTemplateParser.TryParse(template, out var names, out _))
+            {
+                return default;
+            }
+
+            routes.Add(new HttpRouteSpec(Verbs[verb], template, api, names));
+        }
+
+        return routes.ToImmutable();
+    }
+
+    private static HttpParameterSpec? ReadParameter(IParameterSymbol parameter, List<string> routeNames)
+    {
+        var type = parameter.Type;
+        if (type.ContainsErrors())
+        {
+            return null;
+        }
+
+        var isNullable = type.IsNullable();
+        var typeRef = TypeRef.From(type);
+        if (type.Is(HttpKnownNames.HttpRequestData))
+        {
+            return new HttpParameterSpec(parameter.Name, HttpBindingSource.Request, parameter.Name, typeRef, typeRef,
+                HttpValueKind.None, HttpCollectionKind.None, false, true, isNullable, false, null, default);
+        }
+
+        var (source, explicitName) = ExplicitSource(parameter);
+        var value = ClassifyValue(type);
+        if (source is null)
+        {
+            var routeName = routeNames.FirstOrDefault(n => string.Equals(n, parameter.Name, StringComparison.OrdinalIgnoreCase));
+            if (routeName is not null)
+            {
+                source = HttpBindingSource.Route;
+                explicitName = routeName;
+            }
+            else
+            {
+                source = value is null ? HttpBindingSource.Body : HttpBindingSource.Query;
+            }
+        }
+
+        var hasRequiredAttribute = parameter.HasAttribute(HttpKnownNames.RequiredAttribute);
+        var required = !isNullable && !parameter.HasExplicitDefaultValue;
+        if (source == HttpBindingSource.Body)
+        {
+            return new HttpParameterSpec(parameter.Name, HttpBindingSource.Body, explicitName ?? "body", typeRef, typeRef,
+                HttpValueKind.Json, HttpCollectionKind.None, false, type.IsReferenceType, isNullable, required || hasRequiredAttribute,
+                FormatDefault(parameter, type, false), default);
+        }
+
+        if (value is not { } v || (v.Collection != HttpCollectionKind.None && source == HttpBindingSource.Route))
+        {
+            return null; // not bindable from a route, query or header value
+        }
+
+        var validations = ReadValidations(parameter, v.ValueType, v.Collection);
+        if (v.Collection != HttpCollectionKind.None)
+        {
+            required |= hasRequiredAttribute;
+        }
+        else if (hasRequiredAttribute && (v.ValueType.IsReferenceType || v.IsNullableValueType))
+        {
+            // [Required] checks the bound value (white space included for strings) instead of binding requiring it.
+            required = false;
+            validations = validations.Insert(0, new HttpValidationSpec(HttpValidationKind.Required, default, RequiredMessage(parameter)));
+        }
+
+        return new HttpParameterSpec(
+            parameter.Name,
+            source.Value,
+            explicitName ?? parameter.Name,
+            typeRef,
+            TypeRef.From(v.ValueType),
+            v.ValueType.TypeKind == TypeKind.Enum ? HttpValueKind.Enum : HttpValueKind.Parsable,
+            v.Collection,
+            v.IsNullableValueType,
+            v.ValueType.IsReferenceType,
+            isNullable,
+            required,
+            FormatDefault(parameter, v.ValueType, v.IsNullableValueType),
+            validations.ToEquatableArray());
+    }
+
+    private static (HttpBindingSource? Source, string? Name) ExplicitSource(IParameterSymbol parameter)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            HttpBindingSource? source =
+                attribute.IsAttribute(HttpKnownNames.FromRouteAttribute) ? HttpBindingSource.Route
+                : attribute.IsAttribute(HttpKnownNames.FromQueryAttribute) ? HttpBindingSource.Query
+                : attribute.IsAttribute(HttpKnownNames.FromHeaderAttribute) ? HttpBindingSource.Header
+                : attribute.IsAttribute(HttpKnownNames.FromBodyAttribute) ? HttpBindingSource.Body
+                : null;
+            if (source is null)
+            {
+                continue;
+            }
+
+            var name = attribute.NamedString("Name") ?? attribute.ConstructorString(0);
+            return (source, string.IsNullOrEmpty(name) ? null : name);
+        }
+
+        return (null, null);
+    }
+
+    private readonly struct ValueShape
+    {
+        public ValueShape(ITypeSymbol valueType, HttpCollectionKind collection, bool isNullableValueType)
+        {
+            ValueType = valueType;
+            Collection = collection;
+            IsNullableValueType = isNullableValueType;
+        }
+
+        public ITypeSymbol ValueType { get; }
+        public HttpCollectionKind Collection { get; }
+        public bool IsNullableValueType { get; }
+    }
+
+    /// <summary>The parsed shape of a route/query/header type, or null when it is not a simple type.</summary>
+    private static ValueShape? ClassifyValue(ITypeSymbol type)
+    {
+        if (IsSimple(type))
+        {
+            return new ValueShape(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), HttpCollectionKind.None, false);
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true } nullable && nullable.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            var underlying = nullable.TypeArguments[0];
+            return IsSimple(underlying) ? new ValueShape(underlying, HttpCollectionKind.None, true) : null;
+        }
+
+        ITypeSymbol? element = null;
+        var collection = HttpCollectionKind.Array;
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            element = array.ElementType;
+        }
+        else if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic)
+        {
+            var definition = generic.OriginalDefinition;
+            if (definition.Is(HttpKnownNames.ListOfT))
+            {
+                element = generic.TypeArguments[0];
+                collection = HttpCollectionKind.List;
+            }
+            else if (ArrayInterfaces.Any(definition.Is))
+            {
+                element = generic.TypeArguments[0];
+            }
+        }
+
+        var usableElement = element is not null && (element.IsValueType || element.NullableAnnotation != NullableAnnotation.Annotated) && IsSimple(element);
+        return usableElement
+            ? new ValueShape(element!.WithNullableAnnotation(NullableAnnotation.NotAnnotated), collection, false)
+            : null;
+    }
+
+    /// <summary>An enum, or a type implementing <c>IParsable&lt;itself&gt;</c> (string, numbers, Guid, dates, user types).</summary>
+    private static bool IsSimple(ITypeSymbol type)
+    {
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return true;
+        }
+
+        if (type is not INamedTypeSymbol named || named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            return false;
+        }
+
+        var plain = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        return named.AllInterfaces.Any(i => i.OriginalDefinition.Is(HttpKnownNames.IParsableOfT)
+            && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.NotAnnotated), plain));
+    }
+
+    private static (HttpResultKind Result, bool NotFoundOnNull) ReadResult(IMethodSymbol method)
+    {
+        if (method.ReturnsVoid || method.ReturnType.Is(KnownNames.Task) || method.ReturnType.Is(KnownNames.ValueTask))
+        {
+            return (HttpResultKind.NoContent, false);
+        }
+
+        var result = method.ReturnType;
+        if (result is INamedTypeSymbol { IsGenericType: true } named
+            && (named.OriginalDefinition.Is(KnownNames.TaskOfT) || named.OriginalDefinition.Is(KnownNames.ValueTaskOfT)))
+        {
+            result = named.TypeArguments[0];
+        }
+
+        if (result.Is(HttpKnownNames.IHttpResult) || result.AllInterfaces.Any(i => i.Is(HttpKnownNames.IHttpResult)))
+        {
+            return (HttpResultKind.HttpResult, false);
+        }
+
+        return (HttpResultKind.Json, result.IsReferenceType && result.NullableAnnotation == NullableAnnotation.Annotated);
+    }
+
+    private static string? RequiredMessage(IParameterSymbol parameter) =>
+        parameter.GetAttributes().FirstOrDefault(a => a.IsAttribute(HttpKnownNames.RequiredAttribute))?.NamedString("ErrorMessage");
+
+    private static ImmutableArray<HttpValidationSpec> ReadValidations(IParameterSymbol parameter, ITypeSymbol valueType, HttpCollectionKind collection)
+    {
+        var isString = collection == HttpCollectionKind.None && valueType.SpecialType == SpecialType.System_String;
+        var isNumber = collection == HttpCollectionKind.None && IsNumber(valueType.SpecialType);
+        var hasLength = isString || collection != HttpCollectionKind.None;
+        var valueTypeName = TypeRef.From(valueType).FullyQualifiedName;
+        var validations = ImmutableArray.CreateBuilder<HttpValidationSpec>();
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            var message = attribute.NamedString("ErrorMessage");
+            HttpValidationSpec? spec = null;
+            if (attribute.IsAttribute(HttpKnownNames.RangeAttribute) && isNumber
+                && attribute.ConstructorArguments.Length == 2
+                && attribute.ConstructorArgument(0) is { Value: { } min and (int or double) }
+                && attribute.ConstructorArgument(1) is { Value: { } max and (int or double) })
+            {
+                spec = new HttpValidationSpec(HttpValidationKind.Range,
+                    EquatableArray.Create(Cast(valueTypeName, Number(min)), Cast(valueTypeName, Number(max))), message);
+            }
+            else if (attribute.IsAttribute(HttpKnownNames.StringLengthAttribute) && isString
+                && attribute.ConstructorArgument(0) is { Value: int maxLength })
+            {
+                spec = new HttpValidationSpec(HttpValidationKind.StringLength,
+                    EquatableArray.Create(Int(maxLength), Int(attribute.NamedInt("MinimumLength") ?? 0)), message);
+            }
+            else if (attribute.IsAttribute(HttpKnownNames.MinLengthAttribute) && hasLength
+                && attribute.ConstructorArgument(0) is { Value: int minLength })
+            {
+                spec = new HttpValidationSpec(HttpValidationKind.MinLength, EquatableArray.Create(Int(minLength)), message);
+            }
+            else if (attribute.IsAttribute(HttpKnownNames.MaxLengthAttribute) && hasLength
+                && attribute.ConstructorArgument(0) is { Value: int maxItems and >= 0 })
+            {
+                spec = new HttpValidationSpec(HttpValidationKind.MaxLength, EquatableArray.Create(Int(maxItems)), message);
+            }
+            else if (attribute.IsAttribute(HttpKnownNames.RegularExpressionAttribute) && isString
+                && attribute.ConstructorString(0) is { } pattern)
+            {
+                spec = new HttpValidationSpec(HttpValidationKind.RegularExpression,
+                    EquatableArray.Create(SymbolDisplay.FormatLiteral(pattern, quote: true)), message);
+            }
+            else if (attribute.IsAttribute(HttpKnownNames.EmailAddressAttribute) && isString)
+            {
+                spec = new HttpValidationSpec(HttpValidationKind.EmailAddress, default, message);
+            }
+
+            if (spec is not null)
+            {
+                validations.Add(spec);
+            }
+        }
+
+        return validations.ToImmutable();
+    }
+
+    private static bool IsNumber(SpecialType type) => type is SpecialType.System_SByte or SpecialType.System_Byte
+        or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
+        or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Single or SpecialType.System_Double
+        or SpecialType.System_Decimal;
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Cast(string type, string literal) => "(" + type + ")(" + literal + ")";
+
+    private static string Number(object value) => value switch
+    {
+        double d when double.IsNaN(d) => "double.NaN",
+        double d when double.IsPositiveInfinity(d) => "double.PositiveInfinity",
+        double d when double.IsNegativeInfinity(d) => "double.NegativeInfinity",
+        float f when float.IsNaN(f) => "float.NaN",
+        float f when float.IsPositiveInfinity(f) => "float.PositiveInfinity",
+        float f when float.IsNegativeInfinity(f) => "float.NegativeInfinity",
+        double d => d.ToString("R", CultureInfo.InvariantCulture) + "D",
+        float f => f.ToString("R", CultureInfo.InvariantCulture) + "F",
+        decimal m => m.ToString(CultureInfo.InvariantCulture) + "M",
+        long l => l.ToString(CultureInfo.InvariantCulture) + "L",
+        ulong u => u.ToString(CultureInfo.InvariantCulture) + "UL",
+        uint u => u.ToString(CultureInfo.InvariantCulture) + "U",
+        IFormattable other => other.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "default",
+    };
+
+    /// <summary>The parameter's default as a C# expression of the value type, or null without one.</summary>
+    private static string? FormatDefault(IParameterSymbol parameter, ITypeSymbol valueType, bool nullableValueType)
+    {
+        if (!parameter.HasExplicitDefaultValue)
+        {
+            return null;
+        }
+
+        var value = parameter.ExplicitDefaultValue;
+        var typeName = TypeRef.From(valueType).FullyQualifiedName;
+        switch (value)
+        {
+            case null:
+                return nullableValueType || valueType.IsReferenceType ? "null" : "default";
+            case string s:
+                return SymbolDisplay.FormatLiteral(s, quote: true);
+            case bool b:
+                return b ? "true" : "false";
+            case char c:
+                return SymbolDisplay.FormatLiteral(c, quote: true);
+            default:
+                return Cast(typeName, Number(value));
+        }
+    }
+}

@@ -1,0 +1,220 @@
+using System.Collections.Generic;
+using System.Linq;
+using Serverless.Analyzers.Model;
+
+namespace Serverless.Generators.Emitter;
+
+/// <summary>
+/// The HTTP parts of a function with <c>[HttpApi]</c>/<c>[RestApi]</c> routes (docs/design/contracts.md, HTTP): the
+/// handler closure built once in the definition's factory, the <c>Routes</c> of the definition, and the route
+/// wrapper <c>HandleAsync</c> that binds every parameter into one <c>BindingErrors</c>, validates, calls the method and
+/// maps its result. Sees only specs.
+/// </summary>
+internal static class HttpEmitter
+{
+    private const string Runtime = "global::Serverless.Runtime.";
+    private const string Http = "global::Serverless.Runtime.Http.";
+    private const string Binder = Http + "HttpBinder.";
+    private const string Validation = Http + "HttpValidation.";
+    private const string Results = "global::Serverless.HttpResults.";
+    private const string ResultType = "global::Serverless.IHttpResult";
+    private const string ValueTaskOfResult = "global::System.Threading.Tasks.ValueTask<" + ResultType + ">";
+
+    /// <summary>The end of the definition's factory: the route handler closure and the invocation handler.</summary>
+    public static void WriteFactoryReturn(SourceWriter w, FunctionSpec function, GenerationSpec spec)
+    {
+        w.WriteLine(Http + "HttpRouteHandler route = " + (function.IsStatic ? "HandleAsync;" : "(request, invocation) => HandleAsync(target, request, invocation);"));
+        w.WriteLine("return invocation => " + Http + "HttpFunction.InvokeAsync(invocation, route, " + JsonOptions(spec.JsonContext) + ");");
+    }
+
+    /// <summary>The <c>Routes = ...</c> initializer of the definition (inside its object initializer).</summary>
+    public static void WriteRoutes(SourceWriter w, HttpSpec http)
+    {
+        w.OpenBlock("Routes = new " + Http + "HttpRouteDefinition[]");
+        foreach (var route in http.Routes)
+        {
+            var format = route.Api == HttpApiKind.RestApi ? "Version1" : "Version2";
+            w.WriteLine("new " + Http + "HttpRouteDefinition(" + Literals.CSharpString(route.Method) + ", " + Literals.CSharpString(route.Template) + ", " + Http + "HttpPayloadFormat." + format + "),");
+        }
+
+        w.CloseBlock(",");
+    }
+
+    /// <summary>The regular expressions of <c>[RegularExpression]</c> checks (static fields) and the route wrapper.</summary>
+    public static void WriteHandler(SourceWriter w, FunctionSpec function, GenerationSpec spec)
+    {
+        var http = function.Http!;
+        foreach (var parameter in http.Parameters)
+        {
+            for (var i = 0; i < parameter.Validations.Count; i++)
+            {
+                if (parameter.Validations[i].Kind == HttpValidationKind.RegularExpression)
+                {
+                    w.WriteLine("private static readonly global::System.Text.RegularExpressions.Regex " + RegexField(parameter, i)
+                        + " = new global::System.Text.RegularExpressions.Regex(" + parameter.Validations[i].Arguments[0] + ");");
+                    w.WriteLine();
+                }
+            }
+        }
+
+        var isAsync = function.Return.IsAsync;
+        var targetParameter = function.IsStatic ? "" : function.HandlerType.FullyQualifiedName + " target, ";
+        w.WriteLine("/// <summary>Binds the request (every mistake in one 400), validates, calls the handler and maps its result.</summary>");
+        w.OpenBlock("public static " + (isAsync ? "async " : "") + ValueTaskOfResult + " HandleAsync(" + targetParameter
+            + "global::Serverless.HttpRequestData request, " + Runtime + "LambdaInvocation invocation)");
+        var needsErrors = !http.Parameters.All(p => p.Source == HttpBindingSource.Request);
+        if (needsErrors)
+        {
+            w.WriteLine("var errors = new " + Http + "BindingErrors();");
+        }
+
+        var arguments = new List<string>();
+        foreach (var parameter in function.Parameters)
+        {
+            var local = "p_" + parameter.Name;
+            arguments.Add(local);
+            if (parameter.Kind != ParameterKind.Http)
+            {
+                w.WriteLine("var " + local + " = " + SourceEmitter.Bind(parameter, spec.JsonContext) + ";");
+                continue;
+            }
+
+            var bound = http.Parameter(parameter.Name)!;
+            var reflection = bound.Source == HttpBindingSource.Body && spec.JsonContext is null;
+            if (reflection)
+            {
+                w.WriteLine("#pragma warning disable IL2026, IL3050 // no JsonSerializerContext: reflection-based JSON (SLS1015)");
+            }
+
+            w.WriteLine("var " + local + " = " + Bind(bound, spec.JsonContext) + ";");
+            if (reflection)
+            {
+                w.WriteLine("#pragma warning restore IL2026, IL3050");
+            }
+
+            WriteValidations(w, bound, local);
+        }
+
+        if (needsErrors)
+        {
+            w.OpenBlock("if (errors.HasErrors)");
+            w.WriteLine(Return(isAsync, "errors.ToResult()"));
+            w.CloseBlock();
+        }
+
+        w.WriteLine();
+        var call = (function.IsStatic ? function.HandlerType.FullyQualifiedName : "target") + "." + SourceEmitter.Identifier(function.MethodName) + "(" + string.Join(", ", arguments) + ")";
+        var ret = function.Return;
+        switch (http.Result)
+        {
+            case HttpResultKind.NoContent:
+                w.WriteLine((isAsync ? "await " + call + ".ConfigureAwait(false)" : call) + ";");
+                w.WriteLine(Return(isAsync, Results + "NoContent()"));
+                break;
+            case HttpResultKind.HttpResult:
+                w.WriteLine(Return(isAsync, (isAsync ? "await " + call + ".ConfigureAwait(false)" : call) + (ret.IsNullable ? "!" : "")));
+                break;
+            default:
+                w.WriteLine("var result = " + (isAsync ? "await " + call + ".ConfigureAwait(false)" : call) + ";");
+                var type = ret.ResultType!;
+                var reflection = spec.JsonContext is null;
+                if (reflection)
+                {
+                    w.WriteLine("#pragma warning disable IL2026, IL3050 // no JsonSerializerContext: reflection-based JSON (SLS1015)");
+                }
+
+                var ok = Results + "Ok<" + type.FullyQualifiedName + ">(result, " + SourceEmitter.TypeInfo(type, spec.JsonContext) + ")";
+                w.WriteLine(Return(isAsync, http.NotFoundOnNull ? "result is null ? " + Results + "NotFound() : " + ok : ok));
+                if (reflection)
+                {
+                    w.WriteLine("#pragma warning restore IL2026, IL3050");
+                }
+
+                break;
+        }
+
+        w.CloseBlock();
+    }
+
+    private static string Return(bool isAsync, string value) =>
+        isAsync ? "return " + value + ";" : "return new " + ValueTaskOfResult + "(" + value + ");";
+
+    private static string JsonOptions(JsonContextSpec? context) =>
+        context is null ? "null" : context.Type.FullyQualifiedName + ".Default.Options";
+
+    private static string RegexField(HttpParameterSpec parameter, int index) => "Pattern_" + parameter.Name + "_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The binding expression of one request-bound parameter.</summary>
+    private static string Bind(HttpParameterSpec p, JsonContextSpec? context)
+    {
+        var field = Literals.CSharpString(p.FieldName);
+        var value = p.ValueType.FullyQualifiedName;
+        switch (p.Source)
+        {
+            case HttpBindingSource.Request:
+                return "request";
+            case HttpBindingSource.Body:
+                var body = Binder + "Body<" + p.ValueType.FullyQualifiedName + ">(request, " + SourceEmitter.TypeInfo(p.ValueType, context) + ", errors"
+                    + (p.IsRequired ? "" : ", required: false") + (p.FieldName == "body" ? "" : ", field: " + field) + ")";
+                return body + (p.IsNullable || !p.IsReferenceValue ? "" : "!");
+        }
+
+        var collection = p.Source switch
+        {
+            HttpBindingSource.Route => "request.RouteValues",
+            HttpBindingSource.Header => "request.Headers",
+            _ => "request.Query",
+        };
+        var isEnum = p.ValueKind == HttpValueKind.Enum;
+        if (p.Collection != HttpCollectionKind.None)
+        {
+            var method = (isEnum ? "ParseEnum" : "Parse") + (p.Collection == HttpCollectionKind.List ? "List" : "Array");
+            return Binder + method + "<" + value + ">(" + collection + ".GetValues(" + field + "), " + field + ", errors" + (p.IsRequired ? ", required: true" : "") + ")";
+        }
+
+        var raw = collection + "[" + field + "]";
+        var defaultArgument = p.DefaultValue is { } d && d != "null" && d != "default" ? ", " + d : "";
+        if (p.IsRequired)
+        {
+            return Binder + (isEnum ? "ParseEnum" : "Parse") + "<" + value + ">(" + raw + ", " + field + ", errors)";
+        }
+
+        if (p.IsNullableValueType)
+        {
+            return Binder + (isEnum ? "ParseEnumNullable" : "ParseNullable") + "<" + value + ">(" + raw + ", " + field + ", errors" + defaultArgument + ")";
+        }
+
+        var optional = Binder + (isEnum ? "ParseEnumOptional" : "ParseOptional") + "<" + value + ">(" + raw + ", " + field + ", errors" + defaultArgument + ")";
+        return optional + (p.IsNullable || !p.IsReferenceValue ? "" : "!");
+    }
+
+    private static void WriteValidations(SourceWriter w, HttpParameterSpec p, string local)
+    {
+        if (p.Validations.IsEmpty)
+        {
+            return;
+        }
+
+        var field = Literals.CSharpString(p.FieldName);
+        w.OpenBlock("if (errors[" + field + "].Count == 0)");
+        for (var i = 0; i < p.Validations.Count; i++)
+        {
+            var v = p.Validations[i];
+            var message = v.Message is null ? "" : ", " + Literals.CSharpString(v.Message);
+            var args = v.Kind switch
+            {
+                HttpValidationKind.Required => "Required(" + local,
+                HttpValidationKind.Range => "Range<" + p.ValueType.FullyQualifiedName + ">(" + local + ", " + v.Arguments[0] + ", " + v.Arguments[1],
+                HttpValidationKind.StringLength => "StringLength(" + local + ", " + v.Arguments[0] + ", " + v.Arguments[1],
+                HttpValidationKind.MinLength => "MinLength(" + local + ", " + v.Arguments[0],
+                HttpValidationKind.MaxLength => "MaxLength(" + local + ", " + v.Arguments[0],
+                HttpValidationKind.RegularExpression => "RegularExpression(" + local + ", " + RegexField(p, i),
+                _ => "EmailAddress(" + local,
+            };
+            w.WriteLine(Validation + args + ", " + field + ", errors" + message + ");");
+        }
+
+        w.CloseBlock();
+        w.WriteLine();
+    }
+}

@@ -1,0 +1,49 @@
+using Serverless.Build.Tasks.Template;
+using static Serverless.Build.Tasks.Tests.TestData;
+
+namespace Serverless.Build.Tasks.Tests;
+
+/// <summary>[HttpApi]/[RestApi] routes in the template: one event per route, schema-valid, tool-owned.</summary>
+public class HttpEventTemplateTests
+{
+    private const string Routes = """
+        "http": [
+          {"method": "GET", "path": "/orders/{id}", "api": "HttpApi"},
+          {"method": "ANY", "path": "/files/{proxy+}", "api": "HttpApi"},
+          {"method": "POST", "path": "/orders", "api": "RestApi"},
+          {"method": "GET", "path": "/orders-{id}", "api": "HttpApi"}
+        ]
+        """;
+
+    [Fact]
+    public void Routes_become_HttpApi_and_Api_events()
+    {
+        var text = Merge(null, Functions(("Orders", Routes), ("Plain", "")));
+        var resources = Resources(text);
+
+        Assert.Equal(
+            """{"GetOrdersId":{"Type":"HttpApi","Properties":{"Method":"GET","Path":"/orders/{id}","PayloadFormatVersion":"2.0"}},"AnyFilesProxy":{"Type":"HttpApi","Properties":{"Method":"ANY","Path":"/files/{proxy+}","PayloadFormatVersion":"2.0"}},"PostOrders":{"Type":"Api","Properties":{"Method":"POST","Path":"/orders"}},"GetOrdersId2":{"Type":"HttpApi","Properties":{"Method":"GET","Path":"/orders-{id}","PayloadFormatVersion":"2.0"}}}""",
+            resources["Orders"]!["Properties"]!["Events"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.Contains("\"Path\": \"/files/{proxy+}\"", text);
+        Assert.Contains("Events", resources["Orders"]!["Metadata"]!["ServerlessAnalyzers"]!["Properties"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.False(resources["Plain"]!["Properties"]!.AsObject().ContainsKey("Events"));
+        Assert.Empty(SamSchema.ValidateServerlessResources(text));
+    }
+
+    [Fact]
+    public void Events_follow_the_code_and_go_when_the_routes_go()
+    {
+        var first = Merge(null, Functions(("Orders", Routes)));
+        Assert.Equal(first, Merge(first, Functions(("Orders", Routes))));
+
+        var without = Merge(first, Functions(("Orders", "")));
+        Assert.False(Resources(without)["Orders"]!["Properties"]!.AsObject().ContainsKey("Events"));
+    }
+
+    [Theory]
+    [InlineData("GET", "/", "GetRoot")]
+    [InlineData("DELETE", "/orders/{id}/lines/{line}", "DeleteOrdersIdLinesLine")]
+    [InlineData("ANY", "/{proxy+}", "AnyProxy")]
+    public void Event_names_come_from_the_method_and_path(string method, string path, string expected) =>
+        Assert.Equal(expected, HttpEventTemplate.EventName(method, path));
+}

@@ -1,0 +1,193 @@
+using System.Text.Json;
+using Serverless.Generators.Tests.Infrastructure;
+
+namespace Serverless.Generators.Tests;
+
+/// <summary>[HttpApi]/[RestApi] functions: route wrappers, definitions with routes, manifest entries.</summary>
+public sealed class HttpGeneratorTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.ComponentModel.DataAnnotations;
+        using System.Text.Json.Serialization;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.DependencyInjection;
+        using Serverless;
+
+        """;
+
+    private const string Types = """
+        namespace App
+        {
+            public enum Color { Red, Green }
+            public sealed class NewOrder { public string Product { get; set; } = ""; public int Quantity { get; set; } }
+            public sealed class Order { public Guid Id { get; set; } public string Product { get; set; } = ""; }
+            public interface IOrderStore { Order? Find(Guid id); }
+
+            [JsonSerializable(typeof(NewOrder))]
+            [JsonSerializable(typeof(Order))]
+            [JsonSerializable(typeof(Order[]))]
+            public partial class AppJson : JsonSerializerContext;
+
+            [LambdaStartup]
+            public sealed class Startup
+            {
+                public void ConfigureServices(IServiceCollection services) { }
+            }
+        }
+
+        """;
+
+    [Fact]
+    public void HttpBindingSourcesAndTypes()
+    {
+        var result = GeneratorHarness.Run(Usings + Types + """
+            namespace App
+            {
+                public sealed class OrdersApi(IOrderStore store)
+                {
+                    [LambdaFunction(MemorySize = 512, Timeout = 10)]
+                    [HttpApi(HttpVerb.Get, "/orders/{id}")]
+                    public Task<Order?> Get(Guid id, [FromQuery] bool lines = false, CancellationToken cancellationToken = default) =>
+                        Task.FromResult(store.Find(id));
+
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Get, "/orders")]
+                    public Order[] Search(
+                        string? q,
+                        int page = 1,
+                        long? since = null,
+                        Color color = Color.Green,
+                        Color? tint = null,
+                        int[] ids = null!,
+                        List<Color>? colors = null,
+                        DateTimeOffset? after = null,
+                        decimal min = 0.5m,
+                        [FromHeader("X-Api-Key")] string apiKey = "none",
+                        [FromQuery(Name = "when")] DateOnly day = default,
+                        TimeOnly? at = null,
+                        double ratio = 1.5) => Array.Empty<Order>();
+
+                    [LambdaFunction]
+                    [RestApi(HttpVerb.Post, "/orders")]
+                    public async Task<IHttpResult> Create([FromBody] NewOrder body, HttpRequestData request, ILambdaContext context, [FromServices] IOrderStore other)
+                    {
+                        await Task.Yield();
+                        return HttpResults.Created("/orders/1", new Order(), AppJson.Default.Order);
+                    }
+
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Delete, "/orders/{id}")]
+                    [HttpApi(HttpVerb.Any, "/legacy/orders/{id}")]
+                    public void Delete(Guid id) { }
+                }
+
+                public static class Files
+                {
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Get, "/files/{path+}")]
+                    public static string Get(string path, NewOrder? optionalBody) => path;
+                }
+            }
+            """);
+
+        var get = result.File("Functions/OrdersApiGet.g.cs");
+        Assert.Contains("HttpBinder.Parse<global::System.Guid>(request.RouteValues[\"id\"], \"id\", errors)", get);
+        Assert.Contains("HttpBinder.ParseOptional<bool>(request.Query[\"lines\"], \"lines\", errors, false)", get);
+        Assert.Contains("result is null ? global::Serverless.HttpResults.NotFound() : global::Serverless.HttpResults.Ok<global::App.Order>(result, global::App.AppJson.Default.Order)", get);
+        Assert.Contains("HttpFunction.InvokeAsync(invocation, route, global::App.AppJson.Default.Options)", get);
+        Assert.Contains("new global::Serverless.Runtime.Http.HttpRouteDefinition(\"GET\", \"/orders/{id}\", global::Serverless.Runtime.Http.HttpPayloadFormat.Version2)", get);
+
+        var search = result.File("Functions/OrdersApiSearch.g.cs");
+        Assert.Contains("ParseOptional<string>(request.Query[\"q\"], \"q\", errors)", search);
+        Assert.Contains("ParseNullable<long>(request.Query[\"since\"], \"since\", errors)", search);
+        Assert.Contains("ParseEnumOptional<global::App.Color>(request.Query[\"color\"], \"color\", errors, (global::App.Color)(1))", search);
+        Assert.Contains("ParseArray<int>(request.Query.GetValues(\"ids\"), \"ids\", errors)", search);
+        Assert.Contains("ParseEnumList<global::App.Color>(request.Query.GetValues(\"colors\"), \"colors\", errors)", search);
+        Assert.Contains("request.Headers[\"X-Api-Key\"], \"X-Api-Key\", errors, \"none\")", search);
+        Assert.Contains("request.Query[\"when\"], \"when\", errors)", search);
+
+        var create = result.File("Functions/OrdersApiCreate.g.cs");
+        Assert.Contains("HttpBinder.Body<global::App.NewOrder>(request, global::App.AppJson.Default.NewOrder, errors)!", create);
+        Assert.Contains("HttpPayloadFormat.Version1", create);
+        Assert.Contains("return await target.Create(", create);
+
+        var delete = result.File("Functions/OrdersApiDelete.g.cs");
+        Assert.Contains("global::Serverless.HttpResults.NoContent()", delete);
+        Assert.Contains("\"ANY\", \"/legacy/orders/{id}\"", delete);
+
+        var files = result.File("Functions/FilesGet.g.cs");
+        Assert.Contains("request.RouteValues[\"path\"]", files);
+        Assert.Contains("required: false", files);
+
+        var manifest = ManifestFunctions(result);
+        Assert.Equal("""[{"method":"GET","path":"/orders/{id}","api":"HttpApi"}]""", manifest["OrdersApiGet"].GetProperty("http").GetRawText());
+        Assert.Equal("""[{"method":"POST","path":"/orders","api":"RestApi"}]""", manifest["OrdersApiCreate"].GetProperty("http").GetRawText());
+        Assert.Equal(2, manifest["OrdersApiDelete"].GetProperty("http").GetArrayLength());
+    }
+
+    [Fact]
+    public void HttpValidationAttributes()
+    {
+        var result = GeneratorHarness.Run(Usings + Types + """
+            namespace App
+            {
+                public static class Greetings
+                {
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Get, "/greetings/{name}")]
+                    public static string Get(
+                        [StringLength(20, MinimumLength = 2)] [RegularExpression("^[a-z]+$")] string name,
+                        [Range(1, 10)] int times = 1,
+                        [Range(0.5, 2.5, ErrorMessage = "{0} is out of range")] decimal? scale = null,
+                        [Required] [EmailAddress] string? email = null,
+                        [MinLength(1)] [MaxLength(3)] string[]? tags = null,
+                        [Required] int? count = null) => name;
+                }
+            }
+            """);
+
+        var get = result.File("Functions/GreetingsGet.g.cs");
+        Assert.Contains("new global::System.Text.RegularExpressions.Regex(\"^[a-z]+$\")", get);
+        Assert.Contains("HttpValidation.StringLength(p_name, 20, 2, \"name\", errors);", get);
+        Assert.Contains("HttpValidation.Range<int>(p_times, (int)(1), (int)(10), \"times\", errors);", get);
+        Assert.Contains("HttpValidation.Range<decimal>(p_scale, (decimal)(0.5D), (decimal)(2.5D), \"scale\", errors, \"{0} is out of range\");", get);
+        Assert.Contains("HttpValidation.Required(p_email, \"email\", errors);", get);
+        Assert.Contains("HttpValidation.EmailAddress(p_email, \"email\", errors);", get);
+        Assert.Contains("HttpValidation.MaxLength(p_tags, 3, \"tags\", errors);", get);
+        Assert.Contains("HttpValidation.Required(p_count, \"count\", errors);", get);
+        Assert.Contains("if (errors[\"times\"].Count == 0)", get);
+    }
+
+    [Fact]
+    public void HttpWithoutJsonContextUsesReflection()
+    {
+        var result = GeneratorHarness.Run(Usings + """
+            namespace App
+            {
+                public sealed record Greeting(string Message);
+
+                public static class Greetings
+                {
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Put, "/greetings/{name}")]
+                    public static ValueTask<Greeting> Put(string name, [FromBody] Greeting greeting) => new(greeting);
+                }
+            }
+            """);
+
+        var put = result.File("Functions/GreetingsPut.g.cs");
+        Assert.Contains("HttpFunction.InvokeAsync(invocation, route, null)", put);
+        Assert.Contains("#pragma warning disable IL2026, IL3050", put);
+    }
+
+    private static Dictionary<string, JsonElement> ManifestFunctions(GeneratorTestResult result)
+    {
+        var attribute = result.Output.Assembly.GetAttributes().Single(a => a.AttributeClass?.Name == "ServerlessManifestAttribute");
+        using var document = JsonDocument.Parse((string)attribute.ConstructorArguments[0].Value!);
+        return document.RootElement.GetProperty("functions").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
+    }
+}
