@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job: pack Serverless.Analyzers, build the HelloLambda sample against the package as a user would,
-# then run it locally: list its functions and invoke each one.
+# The main job: pack Serverless.Analyzers, build the HelloLambda sample against the package as a user would, run a
+# few invocations with the local tool, then serve its HTTP API on 127.0.0.1 the way API Gateway would call it
+# (Ctrl+C stops it). PORT=8080 ./sample.sh picks another port; NO_SERVE=1 skips serving.
 source "$(dirname "$0")/eng/common.sh"
 pack_package
 app="$REPO_ROOT/samples/HelloLambda"
@@ -11,3 +12,10 @@ run invoke Hello '{"name":"Ada"}'
 run invoke CreateOrder '{"product":"book","quantity":2}'
 run invoke GetOrder '{"id":"o-0"}'
 echo "The SAM template is at samples/HelloLambda/serverless.template"
+[ "${NO_SERVE:-}" = 1 ] && exit 0
+port="${PORT:-5050}"
+echo
+echo "Serving the sample's HTTP API on http://127.0.0.1:$port — try:"
+echo "  curl 'http://127.0.0.1:$port/greetings/Ada?times=2'"
+echo "  curl -i 'http://127.0.0.1:$port/greetings/Ada?times=9&loud=maybe'    # one 400 listing every mistake"
+run serve --port "$port"
