@@ -14,4 +14,6 @@ namespace HelloLambda;
 [JsonSerializable(typeof(Order))]
 [JsonSerializable(typeof(OrderQuery))]
 [JsonSerializable(typeof(Greeting))]
+[JsonSerializable(typeof(SettingsRequest))]
+[JsonSerializable(typeof(SettingsView))]
 public partial class AppJson : JsonSerializerContext;

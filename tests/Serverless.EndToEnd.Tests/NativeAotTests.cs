@@ -2,7 +2,10 @@ using Serverless.TestHost;
 
 namespace Serverless.EndToEnd.Tests;
 
-/// <summary>The sample published with Native AOT: no trimming or AOT warnings, and the binary serves.</summary>
+/// <summary>
+/// The sample published with Native AOT: no trimming or AOT warnings, and the binary serves, environment references
+/// (resolved through the Parameters and Secrets extension) included.
+/// </summary>
 [Collection(SampleCollection.Name)]
 public sealed class NativeAotTests
 {
@@ -34,5 +37,17 @@ public sealed class NativeAotTests
         Assert.Equal("LambdaSerializationException", error.ErrorType);
         var again = await host.InvokeAsync(new TestInvocation("""{"name":"again"}""") { RequestId = "req-aot-2" }, TimeSpan.FromSeconds(60));
         Assert.Equal("""{"message":"Hello, again!","requestId":"req-aot-2"}""", again.BodyText);
+
+        // The same binary resolves environment references (GetSettings: an SSM parameter and a secret) through the
+        // Parameters and Secrets extension, once per execution environment.
+        await using var extension = await SettingsSample.StartExtensionAsync();
+        await using var settingsHost = await RuntimeApiTestHost.StartAsync();
+        await using var settings = LambdaProcess.StartRuntime(bootstrap, settingsHost, SettingsSample.Function, SettingsSample.EnvironmentFor(extension));
+        var first = await settingsHost.InvokeAsync("""{"name":"AOT"}""", TimeSpan.FromSeconds(60));
+        Assert.False(first.IsError, first + "\n" + settings.Stdout + settings.Stderr);
+        Assert.Equal(SettingsSample.ExpectedBody("AOT"), first.BodyText);
+        var second = await settingsHost.InvokeAsync("""{"name":"again"}""", TimeSpan.FromSeconds(60));
+        Assert.Equal(SettingsSample.ExpectedBody("again"), second.BodyText);
+        SettingsSample.AssertEachNameFetchedOnceWithTheToken(extension);
     }
 }

@@ -1,21 +1,15 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Serverless.TestHost;
 
 namespace Serverless.Runtime.Tests;
 
 /// <summary>
 /// [Environment(key, FromParameter/FromSecret)]: resolved through a fake AWS Parameters and Secrets Lambda Extension
-/// (Kestrel on 127.0.0.1, reached as localhost:PARAMETERS_SECRETS_EXTENSION_HTTP_PORT like the real one).
+/// (<see cref="ParametersSecretsExtensionFake"/>: Kestrel on 127.0.0.1, reached as localhost:PARAMETERS_SECRETS_EXTENSION_HTTP_PORT
+/// like the real one).
 /// </summary>
 public sealed class EnvironmentReferenceTests
 {
@@ -40,7 +34,7 @@ public sealed class EnvironmentReferenceTests
     [Fact]
     public async Task Resolves_parameters_and_secrets_before_Create_through_the_extension()
     {
-        await using var extension = await FakeExtension.StartAsync();
+        await using var extension = await ParametersSecretsExtensionFake.StartAsync();
         extension.Parameters["/orders/db-password"] = "hunter2 é";
         extension.Secrets["orders/api-key"] = "{\"key\":\"k-1\"}";
         var seen = new List<string>();
@@ -77,7 +71,7 @@ public sealed class EnvironmentReferenceTests
     [Fact]
     public async Task A_failure_is_the_invocations_error_naming_the_variable_and_the_reference_and_the_next_invocation_retries()
     {
-        await using var extension = await FakeExtension.StartAsync();
+        await using var extension = await ParametersSecretsExtensionFake.StartAsync();
         extension.Parameters["/orders/db-password"] = "hunter2";
         extension.FailNext = HttpStatusCode.Forbidden;
         var seen = new List<string>();
@@ -106,7 +100,7 @@ public sealed class EnvironmentReferenceTests
     [Fact]
     public async Task A_variable_set_to_another_value_wins_and_nothing_is_fetched()
     {
-        await using var extension = await FakeExtension.StartAsync();
+        await using var extension = await ParametersSecretsExtensionFake.StartAsync();
         var seen = new List<string>();
         var environment = new Dictionary<string, string?>();
         var definition = Reader(environment, seen, EnvironmentReference.Secret("API_KEY", "orders/api-key"));
@@ -121,7 +115,7 @@ public sealed class EnvironmentReferenceTests
     [Fact]
     public async Task Sets_the_process_environment_so_user_code_reads_it_as_usual()
     {
-        await using var extension = await FakeExtension.StartAsync();
+        await using var extension = await ParametersSecretsExtensionFake.StartAsync();
         var variable = "SLS_TEST_SECRET_" + Guid.NewGuid().ToString("N");
         extension.Secrets["arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders/x-AbCdEf"] = "from secrets manager";
         var definition = new LambdaFunctionDefinition("Reader", _ =>
@@ -166,7 +160,7 @@ public sealed class EnvironmentReferenceTests
     [Fact]
     public async Task Local_tool_resolves_through_an_answering_endpoint()
     {
-        await using var extension = await FakeExtension.StartAsync();
+        await using var extension = await ParametersSecretsExtensionFake.StartAsync();
         extension.Parameters["/orders/config"] = "{\"mode\":\"fast\"}";
         var environment = new Dictionary<string, string?> { [EnvironmentReferenceResolver.PortVariable] = extension.Port.ToString(CultureInfo.InvariantCulture) };
         var definition = Reader(environment, [], EnvironmentReference.Parameter("CONFIG", "/orders/config"));
@@ -212,7 +206,7 @@ public sealed class EnvironmentReferenceTests
     [Fact]
     public async Task Answers_without_a_value_are_errors()
     {
-        await using var extension = await FakeExtension.StartAsync();
+        await using var extension = await ParametersSecretsExtensionFake.StartAsync();
         extension.RawSecrets["binary"] = """{"Name":"binary","SecretBinary":"AAEC"}""";
         var environment = new Dictionary<string, string?> { [EnvironmentReferenceResolver.PortVariable] = extension.Port.ToString(CultureInfo.InvariantCulture) };
 
@@ -233,7 +227,7 @@ public sealed class EnvironmentReferenceTests
         Assert.Equal("X <- SSM parameter '/p'", EnvironmentReference.Parameter("X", "/p").ToString());
     }
 
-    private static async Task<BootstrapHarness> StartAsync(LambdaFunctionDefinition definition, FakeExtension extension,
+    private static async Task<BootstrapHarness> StartAsync(LambdaFunctionDefinition definition, ParametersSecretsExtensionFake extension,
         Dictionary<string, string?> environment, Dictionary<string, string?>? extra = null)
     {
         var variables = new Dictionary<string, string?>
@@ -272,72 +266,5 @@ public sealed class EnvironmentReferenceTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
-    }
-
-    /// <summary>The extension's HTTP API, as documented, on 127.0.0.1.</summary>
-    private sealed class FakeExtension : IAsyncDisposable
-    {
-        private WebApplication? _app;
-
-        public ConcurrentDictionary<string, string> Parameters { get; } = new();
-
-        public ConcurrentDictionary<string, string> Secrets { get; } = new();
-
-        public ConcurrentDictionary<string, string> RawSecrets { get; } = new();
-
-        public ConcurrentQueue<(string Path, string Query, string? Token)> Requests { get; } = new();
-
-        public HttpStatusCode? FailNext { get; set; }
-
-        public int Port { get; private set; }
-
-        public static async Task<FakeExtension> StartAsync()
-        {
-            var extension = new FakeExtension();
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-            var app = builder.Build();
-            app.MapGet("/systemsmanager/parameters/get", (HttpContext c) => extension.Answer(c, c.Request.Query["name"].ToString(), secret: false));
-            app.MapGet("/secretsmanager/get", (HttpContext c) => extension.Answer(c, c.Request.Query["secretId"].ToString(), secret: true));
-            await app.StartAsync();
-            extension.Port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
-            extension._app = app;
-            return extension;
-        }
-
-        private IResult Answer(HttpContext context, string name, bool secret)
-        {
-            Requests.Enqueue((context.Request.Path.Value!, context.Request.QueryString.Value!,
-                context.Request.Headers.TryGetValue("X-Aws-Parameters-Secrets-Token", out var token) ? token.ToString() : null));
-            if (FailNext is { } status)
-            {
-                FailNext = null;
-                return Results.Text("AccessDeniedException", statusCode: (int)status);
-            }
-
-            if (secret && RawSecrets.TryGetValue(name, out var raw))
-            {
-                return Results.Text(raw, "application/json");
-            }
-
-            if (secret ? Secrets.TryGetValue(name, out var value) : Parameters.TryGetValue(name, out value))
-            {
-                var json = secret
-                    ? JsonSerializer.Serialize(new Dictionary<string, object> { ["Name"] = name, ["SecretString"] = value, ["VersionStages"] = new[] { "AWSCURRENT" } })
-                    : JsonSerializer.Serialize(new Dictionary<string, object> { ["Parameter"] = new Dictionary<string, object> { ["Name"] = name, ["Type"] = "SecureString", ["Value"] = value, ["Version"] = 1 } });
-                return Results.Text(json, "application/json");
-            }
-
-            return Results.Text("not found", statusCode: 400);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_app is not null)
-            {
-                await _app.DisposeAsync();
-            }
-        }
     }
 }
