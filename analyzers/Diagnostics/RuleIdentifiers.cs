@@ -34,5 +34,12 @@ public static class RuleIdentifiers
     public const string PerRequestHttpClient = "SLS2002";
     public const string PerRequestAwsClient = "SLS2003";
     public const string BlockingOnAsync = "SLS2004";
+    public const string InvalidRoute = "SLS3001";
+    public const string RouteParameterNotBound = "SLS3002";
+    public const string RouteValueNotInRoute = "SLS3003";
+    public const string MoreThanOneBody = "SLS3004";
+    public const string BodyWithoutRequestContent = "SLS3005";
+    public const string UnbindableHttpParameter = "SLS3006";
+    public const string DuplicateRoute = "SLS3007";
     public const string InternalError = "SLS9001";
 }

@@ -63,7 +63,26 @@ public static class AppModel
     }
 
     /// <summary>
-    /// Project-wide checks: SLS1006, SLS1009, SLS1010, SLS1011, SLS1012, SLS1014, SLS1015, SLS1016.
+    /// A route template with parameter names left out (<c>/orders/{}</c>, greedy <c>/files/{+}</c>): API Gateway routes
+    /// <c>/orders/{id}</c> and <c>/orders/{orderId}</c> alike, so they are the same route.
+    /// </summary>
+    public static string RouteShape(string template)
+    {
+        var segments = template.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var segment = segments[i];
+            if (segment.Length >= 2 && segment[0] == '{' && segment[segment.Length - 1] == '}')
+            {
+                segments[i] = segment.EndsWith("+}", StringComparison.Ordinal) ? "{+}" : "{}";
+            }
+        }
+
+        return string.Join("/", segments);
+    }
+
+    /// <summary>
+    /// Project-wide checks: SLS1006, SLS3007, SLS1009, SLS1010, SLS1011, SLS1012, SLS1014, SLS1015, SLS1016.
     /// <paramref name="contexts"/> are the classes carrying <c>[JsonSerializable]</c> (any order, duplicates allowed).
     /// </summary>
     public static ImmutableArray<ModelDiagnostic> Validate(
@@ -93,6 +112,32 @@ public static class AppModel
             else
             {
                 firstByName.Add(spec.Name, function);
+            }
+        }
+
+        // SLS3007: a method and path of one API handled twice, reported on every route after the first.
+        var firstByRoute = new Dictionary<(HttpApiKind, string, string), (FunctionReadResult Function, int Index)>();
+        foreach (var function in valid)
+        {
+            if (function.Spec!.Http is not { } http)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < http.Routes.Count; i++)
+            {
+                var route = http.Routes[i];
+                var key = (route.Api, route.Method, RouteShape(route.Template));
+                if (firstByRoute.TryGetValue(key, out var first))
+                {
+                    bag.Add(ModelDiagnostic.Create(DiagnosticDescriptors.DuplicateRoute, function.Locations.Route(i), route.Method, route.Template,
+                            route.Api == HttpApiKind.RestApi ? "REST API" : "HTTP API", first.Function.Spec!.MethodDisplayName)
+                        with { AdditionalLocations = first.Function.Locations.Route(first.Index) is { } l ? EquatableArray.Create(l) : default });
+                }
+                else
+                {
+                    firstByRoute.Add(key, (function, i));
+                }
             }
         }
 

@@ -43,6 +43,12 @@ public sealed record FunctionLocations(
     /// <summary>Each <c>[Environment]</c> on the method itself: its key and the attribute.</summary>
     public EquatableArray<KeyedLocation> MethodEnvironment { get; init; }
 
+    /// <summary>Each <c>[HttpApi]</c>/<c>[RestApi]</c> route template argument, in the order of <see cref="HttpSpec.Routes"/>.</summary>
+    public EquatableArray<LocationInfo> Routes { get; init; }
+
+    /// <summary>Where route <paramref name="index"/> is written, else the method.</summary>
+    public LocationInfo? Route(int index) => index >= 0 && index < Routes.Count ? Routes[index] : Method;
+
     public LocationInfo? Parameter(int index) => index >= 0 && index < Parameters.Count ? Parameters[index] : Method;
 
     public LocationInfo? ConstructorParameter(int index) => index >= 0 && index < ConstructorParameters.Count ? ConstructorParameters[index] : Method;
@@ -50,7 +56,7 @@ public sealed record FunctionLocations(
 
 /// <summary>What <see cref="FunctionReader.Read"/> found.</summary>
 /// <param name="Spec">The function, or null when it cannot be generated.</param>
-/// <param name="Diagnostics">Function-level diagnostics (SLS1001-1005, 1007, 1008, 1017).</param>
+/// <param name="Diagnostics">Function-level diagnostics (SLS1001-1005, 1007, 1008, 1017; SLS3001-3006 for HTTP functions).</param>
 /// <param name="Locations">Where its parts are written.</param>
 public sealed record FunctionReadResult(FunctionSpec? Spec, ImmutableArray<ModelDiagnostic> Diagnostics, FunctionLocations Locations)
 {
@@ -218,8 +224,23 @@ public static class FunctionReader
 
         // Return: SLS1005.
         var returnSpec = ReadReturn(method, handler, returnTypeLocation, bag, ref usable);
-        var http = isHttp ? HttpReader.Read(method, cancellationToken) : null;
-        usable &= !isHttp || http is not null;
+        HttpSpec? http = null;
+        if (isHttp)
+        {
+            // SLS3001-SLS3006: why an HTTP function cannot be generated.
+            var httpResult = HttpReader.Read(method, captureLocations, cancellationToken);
+            foreach (var diagnostic in httpResult.Diagnostics)
+            {
+                bag.Add(diagnostic);
+            }
+
+            http = httpResult.Spec;
+            usable &= http is not null;
+            if (captureLocations)
+            {
+                locations = locations with { Routes = httpResult.RouteLocations };
+            }
+        }
 
         if (!usable || bag.HasErrors || returnSpec is null)
         {

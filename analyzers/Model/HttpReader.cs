@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Serverless.Analyzers.Diagnostics;
 
 namespace Serverless.Analyzers.Model;
 
@@ -58,16 +59,33 @@ public static class HttpReader
     }
 
     /// <summary>The HTTP spec, or null when a route or a parameter cannot be generated.</summary>
-    public static HttpSpec? Read(IMethodSymbol method, CancellationToken cancellationToken)
+    public static HttpSpec? Read(IMethodSymbol method, CancellationToken cancellationToken) =>
+        Read(method, captureLocations: false, cancellationToken).Spec;
+
+    /// <summary>
+    /// The HTTP spec (null when a route or a parameter cannot be generated) with the reasons (SLS3001-SLS3006) and, with
+    /// <paramref name="captureLocations"/>, where each route is written. Attributes or types the compiler already
+    /// reports (missing or non-constant arguments, unknown types) make the spec null without a diagnostic.
+    /// </summary>
+    public static HttpReadResult Read(IMethodSymbol method, bool captureLocations, CancellationToken cancellationToken)
     {
-        var routes = ReadRoutes(method);
-        if (routes.IsDefault)
+        var bag = new DiagnosticBag();
+        var handler = (method.ContainingType is { } type ? type.Name + "." : "") + method.Name;
+        var methodLocation = captureLocations ? method.FirstLocation() : null;
+        var (routes, routeLocations, routesUsable) = ReadRoutes(method, handler, methodLocation, captureLocations, bag, cancellationToken);
+        if (!routesUsable)
         {
-            return null;
+            return new HttpReadResult(null, bag.ToImmutable(), routeLocations);
         }
+
+        LocationInfo? LocationOf(IParameterSymbol parameter) => captureLocations ? parameter.FirstLocation() ?? methodLocation : null;
 
         var routeNames = routes.SelectMany(r => r.Parameters).Distinct(StringComparer.Ordinal).ToList();
         var parameters = ImmutableArray.CreateBuilder<HttpParameterSpec>();
+        var symbols = new Dictionary<string, IParameterSymbol>(StringComparer.Ordinal);
+        var routeBound = new List<(IParameterSymbol Parameter, string Name, bool Explicit)>();
+        var takesRequest = false;
+        var usable = true;
         foreach (var parameter in method.Parameters)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -76,27 +94,97 @@ public static class HttpReader
                 continue;
             }
 
-            var spec = ReadParameter(parameter, routeNames);
-            if (spec is null)
+            if (parameter.Type.ContainsErrors())
             {
-                return null;
+                usable = false;   // the compiler reports the type
+                continue;
             }
 
+            var (spec, source, fieldName, isExplicit) = ReadParameter(parameter, routeNames);
+            if (source == HttpBindingSource.Route)
+            {
+                routeBound.Add((parameter, fieldName, isExplicit));
+            }
+
+            if (spec is null)
+            {
+                var (from, why) = source switch
+                {
+                    HttpBindingSource.Route when ClassifyValue(parameter.Type) is { Collection: not HttpCollectionKind.None } =>
+                        ("a route value", "is a collection, and a route segment holds one value"),
+                    HttpBindingSource.Route => ("a route value", NotSimple),
+                    HttpBindingSource.Header => ("a header", NotSimple),
+                    _ => ("the query string", NotSimple),
+                };
+                bag.Add(DiagnosticDescriptors.UnbindableHttpParameter, LocationOf(parameter), parameter.Name, handler, from,
+                    parameter.Type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat), why);
+                usable = false;
+                continue;
+            }
+
+            takesRequest |= spec.Source == HttpBindingSource.Request;
+            symbols[spec.Name] = parameter;
             parameters.Add(spec);
         }
 
-        if (parameters.Count(p => p.Source == HttpBindingSource.Body) > 1)
+        // SLS3002: every route parameter is bound (unless the handler reads the raw request itself).
+        if (!takesRequest)
         {
-            return null;
+            for (var r = 0; r < routes.Length; r++)
+            {
+                foreach (var name in routes[r].Parameters)
+                {
+                    if (!routeBound.Any(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        bag.Add(DiagnosticDescriptors.RouteParameterNotBound, r < routeLocations.Count ? routeLocations[r] : methodLocation,
+                            routes[r].Template, name, handler);
+                    }
+                }
+            }
+        }
+
+        // SLS3003: an explicit [FromRoute] names a value no route has.
+        foreach (var (parameter, name, isExplicit) in routeBound)
+        {
+            if (isExplicit && !routeNames.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                bag.Add(DiagnosticDescriptors.RouteValueNotInRoute, LocationOf(parameter), parameter.Name, handler, name,
+                    string.Join("', '", routes.Select(r => r.Template)));
+            }
+        }
+
+        // SLS3004: one body. SLS3005: a body only where some route's method has one.
+        var bodies = parameters.Where(p => p.Source == HttpBindingSource.Body).ToList();
+        for (var i = 1; i < bodies.Count; i++)
+        {
+            bag.Add(DiagnosticDescriptors.MoreThanOneBody, LocationOf(symbols[bodies[i].Name]), handler, bodies[0].Name, bodies[i].Name);
+        }
+
+        if (bodies.Count > 0 && routes.Length > 0 && routes.All(r => r.Method is "GET" or "HEAD" or "DELETE"))
+        {
+            var route = routes[0];
+            bag.Add(DiagnosticDescriptors.BodyWithoutRequestContent, LocationOf(symbols[bodies[0].Name]), bodies[0].Name, handler, route.Method, route.Template);
+        }
+
+        if (!usable || bag.HasErrors)
+        {
+            return new HttpReadResult(null, bag.ToImmutable(), routeLocations);
         }
 
         var (result, notFound) = ReadResult(method);
-        return new HttpSpec(routes, parameters.ToImmutable(), result, notFound);
+        return new HttpReadResult(new HttpSpec(routes, parameters.ToImmutable(), result, notFound), bag.ToImmutable(), routeLocations);
     }
 
-    private static ImmutableArray<HttpRouteSpec> ReadRoutes(IMethodSymbol method)
+    private const string NotSimple =
+        "is not a simple type; use string, bool, a number, Guid, a date or time type, an enum, a type with a static TryParse (IParsable<T>), "
+        + "their nullable forms, or (query and header only) arrays and lists of them, and take anything else from the body with [FromBody]";
+
+    private static (ImmutableArray<HttpRouteSpec> Routes, EquatableArray<LocationInfo> Locations, bool Usable) ReadRoutes(
+        IMethodSymbol method, string handler, LocationInfo? methodLocation, bool captureLocations, DiagnosticBag bag, CancellationToken cancellationToken)
     {
         var routes = ImmutableArray.CreateBuilder<HttpRouteSpec>();
+        var locations = ImmutableArray.CreateBuilder<LocationInfo>();
+        var usable = true;
         foreach (var attribute in method.GetAttributes())
         {
             if (!IsRouteAttribute(attribute))
@@ -104,37 +192,62 @@ public static class HttpReader
                 continue;
             }
 
+            LocationInfo? Argument(int index, string name) => captureLocations
+                ? attribute.ConstructorArgumentLocation(index, name, cancellationToken) ?? LocationInfo.From(attribute.ApplicationSyntaxReference) ?? methodLocation
+                : null;
+
             var api = attribute.IsAttribute(HttpKnownNames.RestApiAttribute) ? HttpApiKind.RestApi : HttpApiKind.HttpApi;
-            if (attribute.ConstructorArgument(0) is not { Value: int verb } || verb < 0 || verb >= Verbs.Length
-                || attribute.ConstructorString(1) is not { } template
-                || !HttpRouteTemplateParser.TryParse(template, out var names, out _))
+            if (attribute.AttributeConstructor is null || attribute.ConstructorArgument(0) is not { } verbArgument
+                || attribute.ConstructorArgument(1) is not { } routeArgument)
             {
-                return default;
+                usable = false;   // missing or non-constant arguments: the compiler reports them
+                continue;
             }
 
-            routes.Add(new HttpRouteSpec(Verbs[verb], template, api, names));
+            var template = routeArgument.Value as string;
+            if (verbArgument.Value is not int verb || verb < 0 || verb >= Verbs.Length)
+            {
+                bag.Add(DiagnosticDescriptors.InvalidRoute, Argument(0, "method"), template ?? "null", handler,
+                    "(HttpVerb)" + Convert.ToString(verbArgument.Value, CultureInfo.InvariantCulture) + " is not an HTTP method");
+                usable = false;
+                continue;
+            }
+
+            var location = Argument(1, "route");
+            if (!HttpRouteTemplateParser.TryParse(template, out var names, out _, out var error))
+            {
+                bag.Add(DiagnosticDescriptors.InvalidRoute, location, template ?? "null", handler, error ?? "it cannot be parsed");
+                usable = false;
+                continue;
+            }
+
+            routes.Add(new HttpRouteSpec(Verbs[verb], template!, api, names));
+            if (location is not null)
+            {
+                locations.Add(location);
+            }
         }
 
-        return routes.ToImmutable();
+        return (routes.ToImmutable(), locations.ToEquatableArray(), usable);
     }
 
-    private static HttpParameterSpec? ReadParameter(IParameterSymbol parameter, List<string> routeNames)
+    /// <summary>
+    /// A parameter's spec (null when its type cannot be bound from its source), with the source and request name it
+    /// would bind from and whether an attribute said so.
+    /// </summary>
+    private static (HttpParameterSpec? Spec, HttpBindingSource Source, string FieldName, bool Explicit) ReadParameter(IParameterSymbol parameter, List<string> routeNames)
     {
         var type = parameter.Type;
-        if (type.ContainsErrors())
-        {
-            return null;
-        }
-
         var isNullable = type.IsNullable();
         var typeRef = TypeRef.From(type);
         if (type.Is(HttpKnownNames.HttpRequestData))
         {
-            return new HttpParameterSpec(parameter.Name, HttpBindingSource.Request, parameter.Name, typeRef, typeRef,
-                HttpValueKind.None, HttpCollectionKind.None, false, true, isNullable, false, null, default);
+            return (new HttpParameterSpec(parameter.Name, HttpBindingSource.Request, parameter.Name, typeRef, typeRef,
+                HttpValueKind.None, HttpCollectionKind.None, false, true, isNullable, false, null, default), HttpBindingSource.Request, parameter.Name, false);
         }
 
         var (source, explicitName) = ExplicitSource(parameter);
+        var isExplicit = source is not null;
         var value = ClassifyValue(type);
         if (source is null)
         {
@@ -154,14 +267,15 @@ public static class HttpReader
         var required = !isNullable && !parameter.HasExplicitDefaultValue;
         if (source == HttpBindingSource.Body)
         {
-            return new HttpParameterSpec(parameter.Name, HttpBindingSource.Body, explicitName ?? "body", typeRef, typeRef,
+            return (new HttpParameterSpec(parameter.Name, HttpBindingSource.Body, explicitName ?? "body", typeRef, typeRef,
                 HttpValueKind.Json, HttpCollectionKind.None, false, type.IsReferenceType, isNullable, required || hasRequiredAttribute,
-                FormatDefault(parameter, type, false), default);
+                FormatDefault(parameter, type, false), default), HttpBindingSource.Body, explicitName ?? "body", isExplicit);
         }
 
+        var fieldName = explicitName ?? parameter.Name;
         if (value is not { } v || (v.Collection != HttpCollectionKind.None && source == HttpBindingSource.Route))
         {
-            return null; // not bindable from a route, query or header value
+            return (null, source.Value, fieldName, isExplicit); // not bindable from a route, query or header value
         }
 
         var validations = ReadValidations(parameter, v.ValueType, v.Collection);
@@ -176,10 +290,10 @@ public static class HttpReader
             validations = validations.Insert(0, new HttpValidationSpec(HttpValidationKind.Required, default, RequiredMessage(parameter)));
         }
 
-        return new HttpParameterSpec(
+        var spec = new HttpParameterSpec(
             parameter.Name,
             source.Value,
-            explicitName ?? parameter.Name,
+            fieldName,
             typeRef,
             TypeRef.From(v.ValueType),
             v.ValueType.TypeKind == TypeKind.Enum ? HttpValueKind.Enum : HttpValueKind.Parsable,
@@ -190,6 +304,7 @@ public static class HttpReader
             required,
             FormatDefault(parameter, v.ValueType, v.IsNullableValueType),
             validations.ToEquatableArray());
+        return (spec, source.Value, fieldName, isExplicit);
     }
 
     private static (HttpBindingSource? Source, string? Name) ExplicitSource(IParameterSymbol parameter)

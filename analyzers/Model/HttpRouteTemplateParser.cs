@@ -11,12 +11,18 @@ namespace Serverless.Analyzers.Model;
 public static class HttpRouteTemplateParser
 {
     /// <summary>Parses <paramref name="template"/>; <paramref name="parameters"/> are the names in order.</summary>
-    public static bool TryParse(string? template, out ImmutableArray<string> parameters, out bool greedy)
+    public static bool TryParse(string? template, out ImmutableArray<string> parameters, out bool greedy) =>
+        TryParse(template, out parameters, out greedy, out _);
+
+    /// <summary>Parses <paramref name="template"/>; on failure <paramref name="error"/> says why (for diagnostics).</summary>
+    public static bool TryParse(string? template, out ImmutableArray<string> parameters, out bool greedy, out string? error)
     {
         parameters = ImmutableArray<string>.Empty;
         greedy = false;
+        error = null;
         if (template is null || template.Length == 0 || template[0] != '/')
         {
+            error = template is null ? "it is null" : "it must start with '/'";
             return false;
         }
 
@@ -33,6 +39,7 @@ public static class HttpRouteTemplateParser
             var segment = segments[i];
             if (segment.Length == 0)
             {
+                error = "it has an empty segment ('//' or a trailing '/')";
                 return false;
             }
 
@@ -45,6 +52,7 @@ public static class HttpRouteTemplateParser
 
             if (open != 0 || close != segment.Length - 1)
             {
+                error = "segment '" + segment + "' must be either literal text or one whole '{name}'";
                 return false;
             }
 
@@ -53,6 +61,7 @@ public static class HttpRouteTemplateParser
             {
                 if (i != segments.Length - 1)
                 {
+                    error = "greedy parameter '" + segment + "' must be the last segment";
                     return false;
                 }
 
@@ -60,8 +69,15 @@ public static class HttpRouteTemplateParser
                 name = name.Substring(0, name.Length - 1);
             }
 
-            if (!IsName(name) || !seen.Add(name))
+            if (!IsName(name))
             {
+                error = "parameter '" + segment + "' must be named with letters, digits, '_', '-' or '.'";
+                return false;
+            }
+
+            if (!seen.Add(name))
+            {
+                error = "parameter '{" + name + "}' appears more than once";
                 return false;
             }
 

@@ -143,3 +143,9 @@ public sealed record HttpSpec(
     /// <summary>The body types (what goes through JSON on the way in).</summary>
     public IEnumerable<TypeRef> BodyTypes => Parameters.Where(p => p.Source == HttpBindingSource.Body).Select(p => p.ValueType);
 }
+
+/// <summary>What <see cref="HttpReader.Read(Microsoft.CodeAnalysis.IMethodSymbol, bool, System.Threading.CancellationToken)"/> found.</summary>
+/// <param name="Spec">The HTTP part, or null when it cannot be generated.</param>
+/// <param name="Diagnostics">Why not, and warnings (SLS3001-SLS3006).</param>
+/// <param name="RouteLocations">Where each route template of <paramref name="Spec"/> is written (empty without locations).</param>
+public sealed record HttpReadResult(HttpSpec? Spec, System.Collections.Immutable.ImmutableArray<ModelDiagnostic> Diagnostics, EquatableArray<LocationInfo> RouteLocations);

@@ -171,6 +171,36 @@ internal static class SymbolHelpers
 
     public static string? ConstructorString(this AttributeData attribute, int index) => attribute.ConstructorArgument(index)?.Value as string;
 
+    /// <summary>
+    /// The expression of the constructor argument at <paramref name="index"/> (positional, or written as
+    /// <c><paramref name="parameterName"/>: ...</c>) in the attribute's syntax, if written.
+    /// </summary>
+    public static LocationInfo? ConstructorArgumentLocation(this AttributeData attribute, int index, string parameterName, CancellationToken cancellationToken)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax || syntax.ArgumentList is null)
+        {
+            return null;
+        }
+
+        var position = 0;
+        foreach (var argument in syntax.ArgumentList.Arguments)
+        {
+            if (argument.NameEquals is not null)
+            {
+                continue;
+            }
+
+            if (argument.NameColon is { } nameColon ? nameColon.Name.Identifier.ValueText == parameterName : position == index)
+            {
+                return LocationInfo.From(argument.Expression);
+            }
+
+            position++;
+        }
+
+        return null;
+    }
+
     /// <summary>The expression of <c>Name = ...</c> in the attribute's syntax, if written.</summary>
     public static LocationInfo? NamedArgumentLocation(this AttributeData attribute, string name, CancellationToken cancellationToken)
     {

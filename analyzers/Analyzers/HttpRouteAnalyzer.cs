@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Serverless.Analyzers.Diagnostics;
+
+namespace Serverless.Analyzers;
+
+/// <summary>
+/// SLS3001-SLS3007: <c>[HttpApi]</c>/<c>[RestApi]</c> functions whose routes or parameters cannot be generated or
+/// cannot work. SLS3001-SLS3006 are reported per method from the function reader (which asks the HTTP reader);
+/// SLS3007 at compilation end, from the model's cross check over all functions.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HttpRouteAnalyzer : ServerlessAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Supported(
+        DiagnosticDescriptors.InvalidRoute,
+        DiagnosticDescriptors.RouteParameterNotBound,
+        DiagnosticDescriptors.RouteValueNotInRoute,
+        DiagnosticDescriptors.MoreThanOneBody,
+        DiagnosticDescriptors.BodyWithoutRequestContent,
+        DiagnosticDescriptors.UnbindableHttpParameter,
+        DiagnosticDescriptors.DuplicateRoute);
+
+    protected override ImmutableHashSet<string> FunctionRules { get; } = Rules(
+        RuleIdentifiers.InvalidRoute,
+        RuleIdentifiers.RouteParameterNotBound,
+        RuleIdentifiers.RouteValueNotInRoute,
+        RuleIdentifiers.MoreThanOneBody,
+        RuleIdentifiers.BodyWithoutRequestContent,
+        RuleIdentifiers.UnbindableHttpParameter);
+
+    protected override ImmutableHashSet<string> AppRules { get; } = Rules(RuleIdentifiers.DuplicateRoute);
+}
