@@ -35,4 +35,25 @@ public sealed class BuildGateTests
         Assert.DoesNotContain("CS8785", build.Output);
         Assert.DoesNotContain("SLS9001", build.Output);
     }
+
+    [Fact]
+    public async Task The_strict_preset_turns_warnings_into_errors()
+    {
+        await SampleApp.EnsurePackageAsync();
+        var path = Path.Combine(RepositoryPaths.Root, "samples", "BuildGate", "StrictOnly");
+
+        var recommended = await Dotnet.RunAsync(["build", path, "-c", "Release", "-nologo", "--no-incremental"], TimeSpan.FromMinutes(5));
+        recommended.AssertSucceeded("dotnet build (recommended)");
+        Assert.Contains("warning SLS2002:", recommended.Output);
+
+        var strict = await Dotnet.RunAsync(
+            ["build", path, "-c", "Release", "-nologo", "--no-incremental", "-p:ServerlessAnalysisLevel=strict"], TimeSpan.FromMinutes(5));
+        Assert.NotEqual(0, strict.ExitCode);
+        Assert.Contains("error SLS2002:", strict.Output);
+
+        var unknown = await Dotnet.RunAsync(
+            ["build", path, "-c", "Release", "-nologo", "-p:ServerlessAnalysisLevel=lenient"], TimeSpan.FromMinutes(5));
+        Assert.NotEqual(0, unknown.ExitCode);
+        Assert.Contains("SLSB001", unknown.Output);
+    }
 }
