@@ -133,30 +133,8 @@ public static class HttpBinder
 
     /// <summary>A list, as <see cref="ParseArray{T}"/>.</summary>
     public static List<T> ParseList<T>(IReadOnlyList<string> values, string field, BindingErrors errors, bool required = false)
-        where T : IParsable<T>
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        ArgumentNullException.ThrowIfNull(errors);
-        var list = new List<T>(values.Count);
-        foreach (var element in Elements(values))
-        {
-            if (TryParse<T>(element, out var item))
-            {
-                list.Add(item);
-            }
-            else
-            {
-                Invalid<T>(element, field, errors);
-            }
-        }
-
-        if (required && list.Count == 0 && errors[field].Count == 0)
-        {
-            errors.Add(field, Required(field));
-        }
-
-        return list;
-    }
+        where T : IParsable<T> =>
+        ParseElements<T>(values, field, errors, required, TryParse);
 
     /// <summary>An enum array, as <see cref="ParseArray{T}"/>.</summary>
     public static T[] ParseEnumArray<T>(IReadOnlyList<string> values, string field, BindingErrors errors, bool required = false)
@@ -165,14 +143,20 @@ public static class HttpBinder
 
     /// <summary>An enum list, as <see cref="ParseArray{T}"/>.</summary>
     public static List<T> ParseEnumList<T>(IReadOnlyList<string> values, string field, BindingErrors errors, bool required = false)
-        where T : struct, Enum
+        where T : struct, Enum =>
+        ParseElements<T>(values, field, errors, required, TryParseEnum);
+
+    private delegate bool ElementParser<T>(string text, out T value);
+
+    /// <summary>Parses every element of repeated and comma-separated values, recording each bad one.</summary>
+    private static List<T> ParseElements<T>(IReadOnlyList<string> values, string field, BindingErrors errors, bool required, ElementParser<T> parse)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(errors);
         var list = new List<T>(values.Count);
         foreach (var element in Elements(values))
         {
-            if (TryParseEnum<T>(element, out var item))
+            if (parse(element, out var item))
             {
                 list.Add(item);
             }
