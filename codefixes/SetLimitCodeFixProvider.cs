@@ -18,10 +18,10 @@ using Serverless.Analyzers.Model;
 namespace Serverless.CodeFixes;
 
 /// <summary>
-/// SLS1100-SLS1102, SLS1111-SLS1113: sets a function setting to the nearest allowed value. The diagnostic says which
+/// SLS1100-SLS1102, SLS1111-SLS1113, SLS3008: sets a function setting to the nearest allowed value. The diagnostic says which
 /// property and which value (<see cref="LimitPropertyNames"/>), so nothing is re-analyzed. On the argument's expression
-/// (<c>Timeout = 1200</c>) the expression is replaced; on <c>[LambdaEdge]</c> (a value inherited from the app) the
-/// property is set on the method's <c>[LambdaFunction]</c>. Fix All (document, project, solution).
+/// (<c>Timeout = 1200</c>) the expression is replaced; elsewhere on the method (<c>[LambdaEdge]</c> or a route
+/// attribute, for a value inherited from the app) the property is set on the method's <c>[LambdaFunction]</c>. Fix All (document, project, solution).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SetLimitCodeFixProvider)), Shared]
 public sealed class SetLimitCodeFixProvider : CodeFixProvider
@@ -32,7 +32,8 @@ public sealed class SetLimitCodeFixProvider : CodeFixProvider
         RuleIdentifiers.EphemeralStorageOutOfRange,
         RuleIdentifiers.EdgeTimeout,
         RuleIdentifiers.EdgeViewerMemory,
-        RuleIdentifiers.EdgeArchitecture);
+        RuleIdentifiers.EdgeArchitecture,
+        RuleIdentifiers.TimeoutAboveIntegrationTimeout);
 
     public override FixAllProvider GetFixAllProvider() => SetLimitFixAllProvider.Instance;
 

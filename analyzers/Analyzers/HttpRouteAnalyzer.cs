@@ -6,9 +6,10 @@ using Serverless.Analyzers.Diagnostics;
 namespace Serverless.Analyzers;
 
 /// <summary>
-/// SLS3001-SLS3007: <c>[HttpApi]</c>/<c>[RestApi]</c> functions whose routes or parameters cannot be generated or
+/// SLS3001-SLS3008: <c>[HttpApi]</c>/<c>[RestApi]</c> functions whose routes or parameters cannot be generated or
 /// cannot work. SLS3001-SLS3006 are reported per method from the function reader (which asks the HTTP reader);
-/// SLS3007 at compilation end, from the model's cross check over all functions.
+/// SLS3007 at compilation end, from the model's cross check over all functions; SLS3008 (a timeout above the API
+/// Gateway integration timeout) per method from <see cref="Model.FunctionLimits"/>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HttpRouteAnalyzer : ServerlessAnalyzer
@@ -20,7 +21,8 @@ public sealed class HttpRouteAnalyzer : ServerlessAnalyzer
         DiagnosticDescriptors.MoreThanOneBody,
         DiagnosticDescriptors.BodyWithoutRequestContent,
         DiagnosticDescriptors.UnbindableHttpParameter,
-        DiagnosticDescriptors.DuplicateRoute);
+        DiagnosticDescriptors.DuplicateRoute,
+        DiagnosticDescriptors.TimeoutAboveIntegrationTimeout);
 
     protected override ImmutableHashSet<string> FunctionRules { get; } = Rules(
         RuleIdentifiers.InvalidRoute,
@@ -31,4 +33,6 @@ public sealed class HttpRouteAnalyzer : ServerlessAnalyzer
         RuleIdentifiers.UnbindableHttpParameter);
 
     protected override ImmutableHashSet<string> AppRules { get; } = Rules(RuleIdentifiers.DuplicateRoute);
+
+    protected override ImmutableHashSet<string> LimitRules { get; } = Rules(RuleIdentifiers.TimeoutAboveIntegrationTimeout);
 }

@@ -4,9 +4,10 @@ using Serverless.Analyzers.Model;
 namespace Serverless.Analyzers.Diagnostics;
 
 /// <summary>
-/// SLS3001-SLS3007: <c>[HttpApi]</c>/<c>[RestApi]</c> functions the model cannot generate, or generates with a route
-/// that cannot work. Found by <see cref="HttpReader"/> (per function) and <see cref="AppModel.Validate"/> (SLS3007,
-/// across functions), reported by <see cref="HttpRouteAnalyzer"/>.
+/// SLS3001-SLS3008: <c>[HttpApi]</c>/<c>[RestApi]</c> functions the model cannot generate, or generates with a route
+/// that cannot work. Found by <see cref="HttpReader"/> (per function), <see cref="AppModel.Validate"/> (SLS3007,
+/// across functions) and <see cref="FunctionLimits"/> (SLS3008, the timeout against <see cref="AwsLimits"/>), reported
+/// by <see cref="HttpRouteAnalyzer"/>.
 /// </summary>
 public static partial class DiagnosticDescriptors
 {
@@ -51,4 +52,10 @@ public static partial class DiagnosticDescriptors
         "An HTTP method and path must be handled by one function",
         "{0} '{1}' on the {2} is also handled by '{3}'; API Gateway sends a method and path to one integration",
         RuleCategories.Http, DiagnosticSeverity.Error, CompilationEnd);
+
+    public static readonly DiagnosticDescriptor TimeoutAboveIntegrationTimeout = Rule(
+        RuleIdentifiers.TimeoutAboveIntegrationTimeout,
+        "HTTP function timeout exceeds the API Gateway integration timeout",
+        "HTTP function '{0}' has a timeout of {1} s{2}, but {3} integrations time out after {4} s: callers get a 504 while the function keeps running; set Timeout to at most {4} s, and move longer jobs to asynchronous work (an SQS queue or a Step Functions state machine)",
+        RuleCategories.Http, DiagnosticSeverity.Warning);
 }

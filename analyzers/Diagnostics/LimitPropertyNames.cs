@@ -1,7 +1,7 @@
 namespace Serverless.Analyzers.Diagnostics;
 
 /// <summary>
-/// Keys of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> set on SLS1100-SLS1113 so that the fix needs no
+/// Keys of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> set on SLS1100-SLS1113 and SLS3008 so that the fix needs no
 /// re-analysis: which attribute property to set, and to what. Without them the rule has no fix.
 /// </summary>
 public static class LimitPropertyNames
@@ -9,7 +9,7 @@ public static class LimitPropertyNames
     /// <summary>
     /// The property of the attribute to set: <c>Timeout</c>, <c>MemorySize</c>, <c>EphemeralStorage</c> or
     /// <c>Architecture</c>. When the diagnostic is on that argument's expression, the fix replaces it; otherwise (on
-    /// <c>[LambdaEdge]</c>) it sets the property on the method's <c>[LambdaFunction]</c>.
+    /// <c>[LambdaEdge]</c> or a route attribute) it sets the property on the method's <c>[LambdaFunction]</c>.
     /// </summary>
     public const string Setting = "Setting";
 

@@ -41,5 +41,6 @@ public static class RuleIdentifiers
     public const string BodyWithoutRequestContent = "SLS3005";
     public const string UnbindableHttpParameter = "SLS3006";
     public const string DuplicateRoute = "SLS3007";
+    public const string TimeoutAboveIntegrationTimeout = "SLS3008";
     public const string InternalError = "SLS9001";
 }

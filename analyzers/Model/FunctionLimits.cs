@@ -8,7 +8,7 @@ namespace Serverless.Analyzers.Model;
 
 /// <summary>
 /// Checks of function settings against AWS limits (<see cref="AwsLimits"/>): SLS1100-SLS1102 for every function and the
-/// app defaults, SLS1110-SLS1113 for Lambda@Edge functions. Works on what the readers returned, so nothing reads an
+/// app defaults, SLS1110-SLS1113 for Lambda@Edge functions, SLS3008 for HTTP functions. Works on what the readers returned, so nothing reads an
 /// attribute again. Each diagnostic that has a fix carries <see cref="LimitPropertyNames"/> properties.
 /// </summary>
 public static class FunctionLimits
@@ -33,8 +33,9 @@ public static class FunctionLimits
     }
 
     /// <summary>
-    /// SLS1100-SLS1102 on what the function declares (at the argument), and for a Lambda@Edge function SLS1110-SLS1113
-    /// on its resolved settings (at the argument when the function declares the value, else at <c>[LambdaEdge]</c>).
+    /// SLS1100-SLS1102 on what the function declares (at the argument), for a Lambda@Edge function SLS1110-SLS1113
+    /// on its resolved settings (at the argument when the function declares the value, else at <c>[LambdaEdge]</c>), and
+    /// for an HTTP function SLS3008 on its resolved timeout (at the argument, else at the route attribute that sets the limit).
     /// </summary>
     public static ImmutableArray<ModelDiagnostic> ValidateFunction(AppReadResult? app, FunctionReadResult function)
     {
@@ -51,6 +52,8 @@ public static class FunctionLimits
         var timeoutOk = CheckTimeout(bag, subject, declared.Timeout, locations.TimeoutArgument);
         var memoryOk = CheckRange(bag, DiagnosticDescriptors.MemorySizeOutOfRange, AwsLimits.Memory, "MemorySize", subject, declared.MemorySize, locations.MemorySizeArgument);
         CheckRange(bag, DiagnosticDescriptors.EphemeralStorageOutOfRange, AwsLimits.EphemeralStorage, "EphemeralStorage", subject, declared.EphemeralStorage, locations.EphemeralStorageArgument);
+
+        CheckIntegrationTimeout(bag, name, app, function, timeoutOk);
 
         var events = declared.EdgeEvents;
         if (events != EdgeEvents.None && locations.EdgeAttribute is { } edge)
@@ -88,6 +91,58 @@ public static class FunctionLimits
         }
 
         return bag.ToImmutable();
+    }
+
+    /// <summary>
+    /// SLS3008: the resolved timeout (method, else the app default; Lambda's default of 3 s is always within) above the
+    /// API Gateway integration timeout of the function's routes, the smaller when it has both kinds. Skipped when the
+    /// function's own timeout is outside Lambda's range (SLS1100 says so) and when the HTTP part cannot be read.
+    /// </summary>
+    private static void CheckIntegrationTimeout(DiagnosticBag bag, string name, AppReadResult? app, FunctionReadResult function, bool timeoutOk)
+    {
+        var declared = function.Settings!;
+        if (function.Spec?.Http is not { Routes.Count: > 0 } http || !timeoutOk)
+        {
+            return;
+        }
+
+        var resolved = FunctionSettings.Resolve(declared, app?.Spec);
+        if (resolved.Timeout is not int timeout)
+        {
+            return;
+        }
+
+        // The route with the smallest limit (the first one of its kind).
+        var index = -1;
+        AwsLimit? limit = null;
+        for (var i = 0; i < http.Routes.Count; i++)
+        {
+            var candidate = http.Routes[i].Api == HttpApiKind.RestApi ? AwsLimits.RestApiIntegrationTimeout : AwsLimits.HttpApiIntegrationTimeout;
+            if (limit is null || candidate.Max < limit.Max)
+            {
+                limit = candidate;
+                index = i;
+            }
+        }
+
+        if (limit?.Max is not long max || limit.IsWithin(timeout))
+        {
+            return;
+        }
+
+        var own = declared.Timeout is not null;
+        var locations = function.Locations;
+        var routeAttribute = index < locations.RouteAttributes.Count ? locations.RouteAttributes[index] : locations.Route(index);
+        var location = own ? locations.TimeoutArgument ?? routeAttribute : routeAttribute;
+        if (location is null)
+        {
+            return;
+        }
+
+        var api = http.Routes[index].Api == HttpApiKind.RestApi ? "API Gateway REST API" : "API Gateway HTTP API";
+        bag.Add(Fixable(
+            ModelDiagnostic.Create(DiagnosticDescriptors.TimeoutAboveIntegrationTimeout, location, name, N(timeout), own ? "" : Inherited, api, N(max)),
+            "Timeout", N(max)));
     }
 
     /// <summary>SLS1110: each method-level [Environment] on its attribute; variables from the class or assembly on [LambdaEdge].</summary>

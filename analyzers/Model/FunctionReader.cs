@@ -46,6 +46,9 @@ public sealed record FunctionLocations(
     /// <summary>Each <c>[HttpApi]</c>/<c>[RestApi]</c> route template argument, in the order of <see cref="HttpSpec.Routes"/>.</summary>
     public EquatableArray<LocationInfo> Routes { get; init; }
 
+    /// <summary>Each route's <c>[HttpApi]</c>/<c>[RestApi]</c> attribute (without brackets), in the order of <see cref="Routes"/>.</summary>
+    public EquatableArray<LocationInfo> RouteAttributes { get; init; }
+
     /// <summary>Where route <paramref name="index"/> is written, else the method.</summary>
     public LocationInfo? Route(int index) => index >= 0 && index < Routes.Count ? Routes[index] : Method;
 
@@ -238,7 +241,7 @@ public static class FunctionReader
             usable &= http is not null;
             if (captureLocations)
             {
-                locations = locations with { Routes = httpResult.RouteLocations };
+                locations = locations with { Routes = httpResult.RouteLocations, RouteAttributes = httpResult.RouteAttributes };
             }
         }
 

@@ -72,10 +72,10 @@ public static class HttpReader
         var bag = new DiagnosticBag();
         var handler = (method.ContainingType is { } type ? type.Name + "." : "") + method.Name;
         var methodLocation = captureLocations ? method.FirstLocation() : null;
-        var (routes, routeLocations, routesUsable) = ReadRoutes(method, handler, methodLocation, captureLocations, bag, cancellationToken);
+        var (routes, routeLocations, attributeLocations, routesUsable) = ReadRoutes(method, handler, methodLocation, captureLocations, bag, cancellationToken);
         if (!routesUsable)
         {
-            return new HttpReadResult(null, bag.ToImmutable(), routeLocations);
+            return new HttpReadResult(null, bag.ToImmutable(), routeLocations) { RouteAttributes = attributeLocations };
         }
 
         LocationInfo? LocationOf(IParameterSymbol parameter) => captureLocations ? parameter.FirstLocation() ?? methodLocation : null;
@@ -168,22 +168,26 @@ public static class HttpReader
 
         if (!usable || bag.HasErrors)
         {
-            return new HttpReadResult(null, bag.ToImmutable(), routeLocations);
+            return new HttpReadResult(null, bag.ToImmutable(), routeLocations) { RouteAttributes = attributeLocations };
         }
 
         var (result, notFound) = ReadResult(method);
-        return new HttpReadResult(new HttpSpec(routes, parameters.ToImmutable(), result, notFound), bag.ToImmutable(), routeLocations);
+        return new HttpReadResult(new HttpSpec(routes, parameters.ToImmutable(), result, notFound), bag.ToImmutable(), routeLocations)
+        {
+            RouteAttributes = attributeLocations,
+        };
     }
 
     private const string NotSimple =
         "is not a simple type; use string, bool, a number, Guid, a date or time type, an enum, a type with a static TryParse (IParsable<T>), "
         + "their nullable forms, or (query and header only) arrays and lists of them, and take anything else from the body with [FromBody]";
 
-    private static (ImmutableArray<HttpRouteSpec> Routes, EquatableArray<LocationInfo> Locations, bool Usable) ReadRoutes(
+    private static (ImmutableArray<HttpRouteSpec> Routes, EquatableArray<LocationInfo> Locations, EquatableArray<LocationInfo> Attributes, bool Usable) ReadRoutes(
         IMethodSymbol method, string handler, LocationInfo? methodLocation, bool captureLocations, DiagnosticBag bag, CancellationToken cancellationToken)
     {
         var routes = ImmutableArray.CreateBuilder<HttpRouteSpec>();
         var locations = ImmutableArray.CreateBuilder<LocationInfo>();
+        var attributes = ImmutableArray.CreateBuilder<LocationInfo>();
         var usable = true;
         foreach (var attribute in method.GetAttributes())
         {
@@ -225,10 +229,11 @@ public static class HttpReader
             if (location is not null)
             {
                 locations.Add(location);
+                attributes.Add(LocationInfo.From(attribute.ApplicationSyntaxReference) ?? location);
             }
         }
 
-        return (routes.ToImmutable(), locations.ToEquatableArray(), usable);
+        return (routes.ToImmutable(), locations.ToEquatableArray(), attributes.ToEquatableArray(), usable);
     }
 
     /// <summary>

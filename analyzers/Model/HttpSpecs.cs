@@ -148,4 +148,8 @@ public sealed record HttpSpec(
 /// <param name="Spec">The HTTP part, or null when it cannot be generated.</param>
 /// <param name="Diagnostics">Why not, and warnings (SLS3001-SLS3006).</param>
 /// <param name="RouteLocations">Where each route template of <paramref name="Spec"/> is written (empty without locations).</param>
-public sealed record HttpReadResult(HttpSpec? Spec, System.Collections.Immutable.ImmutableArray<ModelDiagnostic> Diagnostics, EquatableArray<LocationInfo> RouteLocations);
+public sealed record HttpReadResult(HttpSpec? Spec, System.Collections.Immutable.ImmutableArray<ModelDiagnostic> Diagnostics, EquatableArray<LocationInfo> RouteLocations)
+{
+    /// <summary>Each route's <c>[HttpApi]</c>/<c>[RestApi]</c> attribute (without brackets), parallel to <see cref="RouteLocations"/>.</summary>
+    public EquatableArray<LocationInfo> RouteAttributes { get; init; }
+}

@@ -253,6 +253,88 @@ public class HttpRouteAnalyzerTests
         """);
 
     [Fact]
+    public Task SLS3008_ExplicitTimeoutIsReportedOnTheArgument() => Verify.VerifyAsync("""
+        using Serverless;
+
+        public static class Limits { public const int Long = 45; }
+
+        public static class Api
+        {
+            [LambdaFunction(Timeout = {|SLS3008:31|})] [HttpApi(HttpVerb.Get, "/http/over")] public static void HttpOver() { }
+            [LambdaFunction(Timeout = 30)] [HttpApi(HttpVerb.Get, "/http/at")] public static void HttpAtLimit() { }
+            [LambdaFunction(Timeout = {|SLS3008:30|})] [RestApi(HttpVerb.Get, "/rest/over")] public static void RestOver() { }
+            [LambdaFunction(Timeout = 29)] [RestApi(HttpVerb.Get, "/rest/at")] public static void RestAtLimit() { }
+            [LambdaFunction(MemorySize = 256, Timeout = {|SLS3008:Limits.Long|})] [RestApi(HttpVerb.Post, "/rest/const")] public static void Constant() { }
+
+            // Both kinds: the smaller (REST) limit applies.
+            [LambdaFunction(Timeout = {|SLS3008:30|})] [HttpApi(HttpVerb.Get, "/both")] [RestApi(HttpVerb.Get, "/both")] public static void Both() { }
+            [LambdaFunction(Timeout = 29)] [HttpApi(HttpVerb.Get, "/both/at")] [RestApi(HttpVerb.Get, "/both/at")] public static void BothAtLimit() { }
+
+            // Not HTTP functions; and outside Lambda's range, which is SLS1100's.
+            [LambdaFunction(Timeout = 300)] public static void Job() { }
+            [LambdaFunction(Timeout = 1200)] [HttpApi(HttpVerb.Get, "/too/long")] public static void OutOfRange() { }
+        }
+        """);
+
+    [Fact]
+    public Task SLS3008_InheritedTimeoutIsReportedOnTheRouteAttributeWithTheLimit() => Verify.VerifyAsync("""
+        using Serverless;
+
+        [assembly: ServerlessApp("orders", Timeout = 60)]
+
+        public static class Api
+        {
+            [LambdaFunction] [{|SLS3008:HttpApi(HttpVerb.Get, "/a")|}] public static void Http() { }
+            [LambdaFunction(MemorySize = 512)] [{|SLS3008:RestApi(HttpVerb.Get, "/b")|}] public static void Rest() { }
+            [LambdaFunction(Timeout = 0)] [HttpApi(HttpVerb.Get, "/c")] [{|SLS3008:RestApi(HttpVerb.Get, "/c")|}] public static void RestIsSmaller() { }
+            [LambdaFunction(Timeout = 20)] [HttpApi(HttpVerb.Get, "/d")] public static void OwnTimeoutWins() { }
+        }
+        """);
+
+    [Fact]
+    public Task SLS3008_AppDefaultAtTheHttpLimitIsOverTheRestLimit() => Verify.VerifyAsync("""
+        using Serverless;
+
+        [assembly: ServerlessApp("orders", Timeout = 30)]
+
+        public static class Api
+        {
+            [LambdaFunction] [HttpApi(HttpVerb.Get, "/a")] public static void Http() { }
+            [LambdaFunction] [HttpApi(HttpVerb.Get, "/b")] [{|SLS3008:RestApi(HttpVerb.Get, "/b")|}] public static void Rest() { }
+        }
+        """);
+
+    [Fact]
+    public Task SLS3008_LambdasDefaultTimeoutIsNotReported() => Verify.VerifyAsync("""
+        using Serverless;
+
+        [assembly: ServerlessApp("orders", MemorySize = 512)]
+
+        public static class Api
+        {
+            [LambdaFunction(MemorySize = 256)] [RestApi(HttpVerb.Get, "/c")] public static void UsesLambdaDefault() { }
+            [LambdaFunction] [HttpApi(HttpVerb.Get, "/d")] [RestApi(HttpVerb.Get, "/d")] public static void Both() { }
+        }
+        """);
+
+    [Fact]
+    public Task SLS3008_MessageNamesTheLimitAndSuggestsAsyncWork() => Verify.VerifyAsync(
+        """
+        using Serverless;
+
+        [assembly: ServerlessApp("orders", Timeout = 60)]
+
+        public static class Api
+        {
+            [LambdaFunction(Name = "Report", Timeout = {|#0:120|})] [RestApi(HttpVerb.Post, "/reports")] public static void Build() { }
+            [LambdaFunction] [{|#1:HttpApi(HttpVerb.Get, "/orders")|}] public static void List() { }
+        }
+        """,
+        Verify.Diagnostic("SLS3008").WithLocation(0).WithArguments("Report", "120", "", "API Gateway REST API", "29")
+            .WithMessage("HTTP function 'Report' has a timeout of 120 s, but API Gateway REST API integrations time out after 29 s: callers get a 504 while the function keeps running; set Timeout to at most 29 s, and move longer jobs to asynchronous work (an SQS queue or a Step Functions state machine)"),
+        Verify.Diagnostic("SLS3008").WithLocation(1).WithArguments("ApiList", "60", " (inherited from [assembly: ServerlessApp])", "API Gateway HTTP API", "30"));
+
+    [Fact]
     public Task NonHttpFunctionsAreNotReported() => Verify.VerifyAsync("""
         using Serverless;
 

@@ -6,6 +6,7 @@ namespace Serverless.Analyzers.Tests;
 
 using EdgeFixTest = ServerlessCodeFixTest<LambdaEdgeAnalyzer, SetLimitCodeFixProvider>;
 using LimitsFixTest = ServerlessCodeFixTest<FunctionLimitsAnalyzer, SetLimitCodeFixProvider>;
+using HttpFixTest = ServerlessCodeFixTest<HttpRouteAnalyzer, SetLimitCodeFixProvider>;
 
 public class SetLimitCodeFixTests
 {
@@ -321,6 +322,108 @@ public class SetLimitCodeFixTests
         secondFixed.Sources.Add(("/1/Test0.cs", Source("Second", true)));
         secondFixed.Sources.Add(("/1/Generated/LambdaEntryPoint.g.cs", TestSources.GeneratedEntryPoint));
         test.CodeActionEquivalenceKey = "SLS1113.SetArchitecture";
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SLS3008_TimeoutIsSetToTheIntegrationTimeoutOnTheArgumentOrOnLambdaFunction()
+    {
+        var before = """
+            using Serverless;
+
+            [assembly: ServerlessApp("orders", Timeout = 60)]
+
+            public static class Api
+            {
+                [LambdaFunction(Timeout = /* keep */ {|SLS3008:45|})]
+                [RestApi(HttpVerb.Post, "/reports")]
+                public static void Report() { }
+
+                [LambdaFunction(MemorySize = 512, Timeout = {|SLS3008:90|})]
+                [HttpApi(HttpVerb.Post, "/exports")]
+                public static void Export() { }
+
+                [LambdaFunction]
+                [{|SLS3008:HttpApi(HttpVerb.Get, "/orders")|}]
+                public static void List() { }
+
+                [LambdaFunction(MemorySize = 256)]
+                [HttpApi(HttpVerb.Get, "/orders/{id}")]
+                [{|SLS3008:RestApi(HttpVerb.Get, "/orders/{id}")|}]
+                public static void Get(string id) { }
+
+                [LambdaFunction(Timeout = 0)]
+                [{|SLS3008:RestApi(HttpVerb.Delete, "/orders/{id}")|}]
+                public static void Delete(string id) { }
+            }
+            """;
+        var after = """
+            using Serverless;
+
+            [assembly: ServerlessApp("orders", Timeout = 60)]
+
+            public static class Api
+            {
+                [LambdaFunction(Timeout = /* keep */ 29)]
+                [RestApi(HttpVerb.Post, "/reports")]
+                public static void Report() { }
+
+                [LambdaFunction(MemorySize = 512, Timeout = 30)]
+                [HttpApi(HttpVerb.Post, "/exports")]
+                public static void Export() { }
+
+                [LambdaFunction(Timeout = 30)]
+                [HttpApi(HttpVerb.Get, "/orders")]
+                public static void List() { }
+
+                [LambdaFunction(MemorySize = 256, Timeout = 29)]
+                [HttpApi(HttpVerb.Get, "/orders/{id}")]
+                [RestApi(HttpVerb.Get, "/orders/{id}")]
+                public static void Get(string id) { }
+
+                [LambdaFunction(Timeout = 29)]
+                [RestApi(HttpVerb.Delete, "/orders/{id}")]
+                public static void Delete(string id) { }
+            }
+            """;
+        await new HttpFixTest().WithSources(new[] { before }, new[] { after }).RunAsync();
+    }
+
+    [Fact]
+    public async Task SLS3008_FixAllAcrossDocuments()
+    {
+        var first = """
+            using Serverless;
+
+            [assembly: ServerlessApp("orders", Timeout = 120)]
+
+            public partial class Api
+            {
+                [LambdaFunction(Timeout = {|SLS3008:300|})] [RestApi(HttpVerb.Get, "/a")] public void A() { }
+                [LambdaFunction] [{|SLS3008:HttpApi(HttpVerb.Get, "/b")|}] public void B() { }
+                [LambdaFunction(Timeout = 10)] [HttpApi(HttpVerb.Get, "/ok")] public void Ok() { }
+            }
+            """;
+        var second = """
+            using Serverless;
+
+            namespace Other
+            {
+                public static class Reports
+                {
+                    [LambdaFunction(Timeout = {|SLS3008:31|}, MemorySize = 256)] [HttpApi(HttpVerb.Get, "/c")] public static void C() { }
+                }
+            }
+
+            public partial class Api
+            {
+                [LambdaFunction(MemorySize = 1024)] [{|SLS3008:RestApi(HttpVerb.Get, "/d")|}] public void D() { }
+            }
+            """;
+        var firstFixed = Plain(first).Replace("Timeout = 300", "Timeout = 29").Replace("[LambdaFunction] [HttpApi", "[LambdaFunction(Timeout = 30)] [HttpApi");
+        var secondFixed = Plain(second).Replace("Timeout = 31", "Timeout = 30").Replace("MemorySize = 1024)", "MemorySize = 1024, Timeout = 29)");
+        var test = new HttpFixTest().WithSources(new[] { first, second }, new[] { firstFixed, secondFixed });
+        test.CodeActionEquivalenceKey = "SLS3008.SetTimeout";
         await test.RunAsync();
     }
 }
