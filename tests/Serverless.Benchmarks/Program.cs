@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
     "coldstart" => await ColdStartBenchmark.RunAsync(args.Skip(1).ToArray()),
     "generator" => GeneratorBenchmark.Run(args.Skip(1).ToArray()),
     "analyzers" => await AnalyzerBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "http" => HttpBenchmark.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -21,6 +22,11 @@ static int Usage()
           analyzers [--handlers N] [--runs N]
                                       every Serverless analyzer on N handler methods (2,000), from analyzer
                                       telemetry as -p:ReportAnalyzer=true reports it, against the compilation
+          http [--batches N] [--ops N]
+                                      per invocation (2.0 event in, response out) of the generated HTTP wrappers of
+                                      tests/Serverless.Benchmarks.App against hand-written ones with the same JSON
+                                      context: time and allocations, ratios with and without the user method;
+                                      N interleaved batches (30) of N invocations (2,000)
         """);
     return 2;
 }
