@@ -16,4 +16,6 @@ namespace HelloLambda;
 [JsonSerializable(typeof(Greeting))]
 [JsonSerializable(typeof(SettingsRequest))]
 [JsonSerializable(typeof(SettingsView))]
+[JsonSerializable(typeof(Product))]
+[JsonSerializable(typeof(NewProduct))]
 public partial class AppJson : JsonSerializerContext;
