@@ -24,6 +24,8 @@ namespace Serverless.Analyzers.Model;
 /// </remarks>
 public static class HttpReader
 {
+    private const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
+
     private static readonly string[] Verbs = { "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY" };
 
     private static readonly string[] ArrayInterfaces =
@@ -274,7 +276,8 @@ public static class HttpReader
         {
             return (new HttpParameterSpec(parameter.Name, HttpBindingSource.Body, explicitName ?? "body", typeRef, typeRef,
                 HttpValueKind.Json, HttpCollectionKind.None, false, type.IsReferenceType, isNullable, required || hasRequiredAttribute,
-                FormatDefault(parameter, type, false), default), HttpBindingSource.Body, explicitName ?? "body", isExplicit);
+                FormatDefault(parameter, type, false), default) { BodyProperties = ReadBodyProperties(type) },
+                HttpBindingSource.Body, explicitName ?? "body", isExplicit);
         }
 
         var fieldName = explicitName ?? parameter.Name;
@@ -283,7 +286,7 @@ public static class HttpReader
             return (null, source.Value, fieldName, isExplicit); // not bindable from a route, query or header value
         }
 
-        var validations = ReadValidations(parameter, v.ValueType, v.Collection);
+        var validations = ReadValidations(parameter.GetAttributes(), v.ValueType, v.Collection);
         if (v.Collection != HttpCollectionKind.None)
         {
             required |= hasRequiredAttribute;
@@ -431,14 +434,106 @@ public static class HttpReader
     private static string? RequiredMessage(IParameterSymbol parameter) =>
         parameter.GetAttributes().FirstOrDefault(a => a.IsAttribute(HttpKnownNames.RequiredAttribute))?.NamedString("ErrorMessage");
 
-    private static ImmutableArray<HttpValidationSpec> ReadValidations(IParameterSymbol parameter, ITypeSymbol valueType, HttpCollectionKind collection)
+    /// <summary>
+    /// The public instance properties of a reference-type body with DataAnnotations checks. A positional record
+    /// parameter's attributes without a target apply to the parameter, so a property without attributes of its own
+    /// takes those of the primary constructor parameter of the same name.
+    /// </summary>
+    private static EquatableArray<HttpBodyPropertySpec> ReadBodyProperties(ITypeSymbol type)
+    {
+        if (!type.IsReferenceType || type is not INamedTypeSymbol named || type.SpecialType != SpecialType.None)
+        {
+            return default;
+        }
+
+        var primary = named.InstanceConstructors.FirstOrDefault(c => c.DeclaringSyntaxReferences.Any(r =>
+            r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax));
+        var properties = ImmutableArray.CreateBuilder<HttpBodyPropertySpec>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = named; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null } property
+                    || property.Type.ContainsErrors() || !seen.Add(property.Name))
+                {
+                    continue;
+                }
+
+                var attributes = property.GetAttributes();
+                if (!attributes.Any(IsValidationAttribute) && SymbolEqualityComparer.Default.Equals(current, named)
+                    && primary?.Parameters.FirstOrDefault(p => p.Name == property.Name) is { } positional
+                    && SymbolEqualityComparer.Default.Equals(positional.Type, property.Type))
+                {
+                    attributes = positional.GetAttributes();
+                }
+
+                if (!attributes.Any(IsValidationAttribute))
+                {
+                    continue;
+                }
+
+                var validations = ReadPropertyValidations(attributes, property.Type, out var valueType);
+                if (!validations.IsEmpty)
+                {
+                    // System.Text.Json reads [JsonPropertyName] on the property only (a record parameter needs [property: ...]).
+                    var jsonName = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == JsonPropertyNameAttribute)
+                        ?.ConstructorString(0);
+                    properties.Add(new HttpBodyPropertySpec(property.Name, jsonName, TypeRef.From(valueType), validations.ToEquatableArray()));
+                }
+            }
+        }
+
+        return properties.ToEquatableArray();
+    }
+
+    private static bool IsValidationAttribute(AttributeData attribute) =>
+        attribute.IsAttribute(HttpKnownNames.RequiredAttribute) || attribute.IsAttribute(HttpKnownNames.RangeAttribute)
+        || attribute.IsAttribute(HttpKnownNames.StringLengthAttribute) || attribute.IsAttribute(HttpKnownNames.MinLengthAttribute)
+        || attribute.IsAttribute(HttpKnownNames.MaxLengthAttribute) || attribute.IsAttribute(HttpKnownNames.RegularExpressionAttribute)
+        || attribute.IsAttribute(HttpKnownNames.EmailAddressAttribute);
+
+    /// <summary>
+    /// The checks of a body property: <c>[Required]</c> first on references and nullable value types (a non-nullable
+    /// value type always has a value), then the others as for parameters; lengths only on strings, arrays and lists.
+    /// </summary>
+    private static ImmutableArray<HttpValidationSpec> ReadPropertyValidations(ImmutableArray<AttributeData> attributes, ITypeSymbol type, out ITypeSymbol valueType)
+    {
+        valueType = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        var collection = HttpCollectionKind.None;
+        var isNullableValueType = false;
+        if (type is INamedTypeSymbol { IsGenericType: true } nullable && nullable.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            valueType = nullable.TypeArguments[0];
+            isNullableValueType = true;
+        }
+        else if (type is IArrayTypeSymbol { Rank: 1 })
+        {
+            collection = HttpCollectionKind.Array;
+        }
+        else if (type is INamedTypeSymbol { IsGenericType: true } list && list.OriginalDefinition.Is(HttpKnownNames.ListOfT))
+        {
+            collection = HttpCollectionKind.List;
+        }
+
+        var validations = ReadValidations(attributes, valueType, collection);
+        var required = attributes.FirstOrDefault(a => a.IsAttribute(HttpKnownNames.RequiredAttribute));
+        if (required is not null && (type.IsReferenceType || isNullableValueType))
+        {
+            validations = validations.Insert(0, new HttpValidationSpec(HttpValidationKind.Required, default, required.NamedString("ErrorMessage")));
+        }
+
+        return validations;
+    }
+
+    private static ImmutableArray<HttpValidationSpec> ReadValidations(ImmutableArray<AttributeData> attributes, ITypeSymbol valueType, HttpCollectionKind collection)
     {
         var isString = collection == HttpCollectionKind.None && valueType.SpecialType == SpecialType.System_String;
         var isNumber = collection == HttpCollectionKind.None && IsNumber(valueType.SpecialType);
         var hasLength = isString || collection != HttpCollectionKind.None;
         var valueTypeName = TypeRef.From(valueType).FullyQualifiedName;
         var validations = ImmutableArray.CreateBuilder<HttpValidationSpec>();
-        foreach (var attribute in parameter.GetAttributes())
+        foreach (var attribute in attributes)
         {
             var message = attribute.NamedString("ErrorMessage");
             HttpValidationSpec? spec = null;

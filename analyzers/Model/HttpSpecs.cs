@@ -86,6 +86,13 @@ public enum HttpValidationKind
 /// <param name="Message">The attribute's <c>ErrorMessage</c>, when set.</param>
 public sealed record HttpValidationSpec(HttpValidationKind Kind, EquatableArray<string> Arguments, string? Message);
 
+/// <summary>A public instance property of a <c>[FromBody]</c> type with DataAnnotations checks.</summary>
+/// <param name="Name">The C# property name.</param>
+/// <param name="JsonName">The <c>[JsonPropertyName]</c>, when set (else the context's naming policy applies at run time).</param>
+/// <param name="ValueType">The property's type, or its underlying type when it is a nullable value type.</param>
+/// <param name="Validations">The checks, in declaration order.</param>
+public sealed record HttpBodyPropertySpec(string Name, string? JsonName, TypeRef ValueType, EquatableArray<HttpValidationSpec> Validations);
+
 /// <summary>A handler parameter bound from the HTTP request.</summary>
 /// <param name="Name">The C# parameter name.</param>
 /// <param name="Source">Where the value comes from.</param>
@@ -113,7 +120,11 @@ public sealed record HttpParameterSpec(
     bool IsNullable,
     bool IsRequired,
     string? DefaultValue,
-    EquatableArray<HttpValidationSpec> Validations);
+    EquatableArray<HttpValidationSpec> Validations)
+{
+    /// <summary>For a body of a reference type: its properties with DataAnnotations checks, in declaration order.</summary>
+    public EquatableArray<HttpBodyPropertySpec> BodyProperties { get; init; }
+}
 
 /// <summary>How the handler's result becomes the HTTP response.</summary>
 public enum HttpResultKind

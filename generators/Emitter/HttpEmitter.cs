@@ -55,6 +55,27 @@ internal static class HttpEmitter
                     w.WriteLine();
                 }
             }
+
+            foreach (var property in parameter.BodyProperties)
+            {
+                if (property.JsonName is null)
+                {
+                    var options = spec.JsonContext is null ? "global::System.Text.Json.JsonSerializerOptions.Default" : JsonOptions(spec.JsonContext);
+                    w.WriteLine("private static readonly string " + FieldName(parameter, property) + " = " + Binder + "JsonPath(" + options + ", "
+                        + Literals.CSharpString(property.Name) + ");");
+                    w.WriteLine();
+                }
+
+                for (var i = 0; i < property.Validations.Count; i++)
+                {
+                    if (property.Validations[i].Kind == HttpValidationKind.RegularExpression)
+                    {
+                        w.WriteLine("private static readonly global::System.Text.RegularExpressions.Regex " + RegexField(parameter, property, i)
+                            + " = new global::System.Text.RegularExpressions.Regex(" + property.Validations[i].Arguments[0] + ");");
+                        w.WriteLine();
+                    }
+                }
+            }
         }
 
         var isAsync = function.Return.IsAsync;
@@ -86,6 +107,12 @@ internal static class HttpEmitter
                 w.WriteLine("#pragma warning disable IL2026, IL3050 // no JsonSerializerContext: reflection-based JSON (SLS1015)");
             }
 
+            var checksBody = !bound.BodyProperties.IsEmpty;
+            if (checksBody)
+            {
+                w.WriteLine("var fields_" + parameter.Name + " = errors.Count;");
+            }
+
             w.WriteLine("var " + local + " = " + Bind(bound, spec.JsonContext) + ";");
             if (reflection)
             {
@@ -93,6 +120,10 @@ internal static class HttpEmitter
             }
 
             WriteValidations(w, bound, local);
+            if (checksBody)
+            {
+                WriteBodyValidations(w, bound, local, "fields_" + parameter.Name);
+            }
         }
 
         if (needsErrors)
@@ -141,6 +172,12 @@ internal static class HttpEmitter
 
     private static string JsonOptions(JsonContextSpec? context) =>
         context is null ? "null" : context.Type.FullyQualifiedName + ".Default.Options";
+
+    private static string RegexField(HttpParameterSpec parameter, HttpBodyPropertySpec property, int index) =>
+        "Pattern_" + parameter.Name + "_" + property.Name + "_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The static field holding a body property's error key under the JSON options' naming policy.</summary>
+    private static string FieldName(HttpParameterSpec parameter, HttpBodyPropertySpec property) => "Field_" + parameter.Name + "_" + property.Name;
 
     private static string RegexField(HttpParameterSpec parameter, int index) => "Pattern_" + parameter.Name + "_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -199,22 +236,50 @@ internal static class HttpEmitter
         w.OpenBlock("if (errors[" + field + "].Count == 0)");
         for (var i = 0; i < p.Validations.Count; i++)
         {
-            var v = p.Validations[i];
-            var message = v.Message is null ? "" : ", " + Literals.CSharpString(v.Message);
-            var args = v.Kind switch
-            {
-                HttpValidationKind.Required => "Required(" + local,
-                HttpValidationKind.Range => "Range<" + p.ValueType.FullyQualifiedName + ">(" + local + ", " + v.Arguments[0] + ", " + v.Arguments[1],
-                HttpValidationKind.StringLength => "StringLength(" + local + ", " + v.Arguments[0] + ", " + v.Arguments[1],
-                HttpValidationKind.MinLength => "MinLength(" + local + ", " + v.Arguments[0],
-                HttpValidationKind.MaxLength => "MaxLength(" + local + ", " + v.Arguments[0],
-                HttpValidationKind.RegularExpression => "RegularExpression(" + local + ", " + RegexField(p, i),
-                _ => "EmailAddress(" + local,
-            };
-            w.WriteLine(Validation + args + ", " + field + ", errors" + message + ");");
+            w.WriteLine(Check(p.Validations[i], local, p.ValueType, RegexField(p, i), field));
         }
 
         w.CloseBlock();
         w.WriteLine();
+    }
+
+    /// <summary>
+    /// The checks of the body's properties, keyed by their JSON path (<c>$.price</c>, as the body binder's errors),
+    /// when the body bound without errors and is not null.
+    /// </summary>
+    private static void WriteBodyValidations(SourceWriter w, HttpParameterSpec p, string local, string fieldsBefore)
+    {
+        // The null test is on a copy so a body declared non-nullable keeps its (not null) state for the call.
+        var body = "b" + local.Substring(1);
+        w.WriteLine("var " + body + " = " + local + ";");
+        w.OpenBlock("if (" + body + " is not null && errors.Count == " + fieldsBefore + ")");
+        foreach (var property in p.BodyProperties)
+        {
+            var field = property.JsonName is { } name ? Literals.CSharpString("$." + name) : FieldName(p, property);
+            var value = body + "." + SourceEmitter.Identifier(property.Name);
+            for (var i = 0; i < property.Validations.Count; i++)
+            {
+                w.WriteLine(Check(property.Validations[i], value, property.ValueType, RegexField(p, property, i), field));
+            }
+        }
+
+        w.CloseBlock();
+        w.WriteLine();
+    }
+
+    private static string Check(HttpValidationSpec v, string value, TypeRef valueType, string regexField, string field)
+    {
+        var message = v.Message is null ? "" : ", " + Literals.CSharpString(v.Message);
+        var args = v.Kind switch
+        {
+            HttpValidationKind.Required => "Required(" + value,
+            HttpValidationKind.Range => "Range<" + valueType.FullyQualifiedName + ">(" + value + ", " + v.Arguments[0] + ", " + v.Arguments[1],
+            HttpValidationKind.StringLength => "StringLength(" + value + ", " + v.Arguments[0] + ", " + v.Arguments[1],
+            HttpValidationKind.MinLength => "MinLength(" + value + ", " + v.Arguments[0],
+            HttpValidationKind.MaxLength => "MaxLength(" + value + ", " + v.Arguments[0],
+            HttpValidationKind.RegularExpression => "RegularExpression(" + value + ", " + regexField,
+            _ => "EmailAddress(" + value,
+        };
+        return Validation + args + ", " + field + ", errors" + message + ");";
     }
 }

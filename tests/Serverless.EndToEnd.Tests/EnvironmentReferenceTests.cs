@@ -32,6 +32,16 @@ public sealed class EnvironmentReferenceTests
         var second = await host.InvokeAsync("""{"name":"Grace"}""", Timeout);
         Assert.False(second.IsError, second.ToString());
         Assert.Equal(SettingsSample.ExpectedBody("Grace"), second.BodyText);
+        var malformed = await host.InvokeAsync("""{"name":""", Timeout);
+        Assert.Equal("LambdaSerializationException", malformed.ErrorType);
+        using (var error = JsonDocument.Parse(malformed.Body))
+        {
+            Assert.StartsWith("The payload could not be deserialized as SettingsRequest: ", error.RootElement.GetProperty("errorMessage").GetString());
+            Assert.Equal(0, error.RootElement.GetProperty("stackTrace").GetArrayLength());
+        }
+
+        var third = await host.InvokeAsync("""{"name":"Lin"}""", Timeout);
+        Assert.Equal(SettingsSample.ExpectedBody("Lin"), third.BodyText);
 
         SettingsSample.AssertEachNameFetchedOnceWithTheToken(extension);
         Assert.False(process.Process.HasExited, process.Stdout + process.Stderr);

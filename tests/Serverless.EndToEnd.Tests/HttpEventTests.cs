@@ -108,7 +108,7 @@ public sealed class HttpEventTests
         await run.AssertResponseAsync(
             ApiGatewayEvents.HttpApi("POST", "/products", "/products", "",
                 headers: new() { ["X-Currency"] = "yen", ["X-Stock"] = "5000" }, body: """{"name":"Kettle","price":"cheap"}"""),
-            """{"statusCode":400,"headers":{"Content-Type":"application/problem+json"},"body":"{\"type\":\"https://tools.ietf.org/html/rfc9110#section-15.5.1\",\"title\":\"One or more validation errors occurred.\",\"status\":400,\"errors\":{\"$.price\":[\"The JSON value could not be converted to HelloLambda.NewProduct.\"],\"X-Currency\":[\"The field X-Currency must match the regular expression \\u0027^(EUR|GBP|USD)$\\u0027.\"],\"X-Stock\":[\"The field X-Stock must be between 0 and 1000.\"]}}","isBase64Encoded":false}""");
+            """{"statusCode":400,"headers":{"Content-Type":"application/problem+json"},"body":"{\"type\":\"https://tools.ietf.org/html/rfc9110#section-15.5.1\",\"title\":\"One or more validation errors occurred.\",\"status\":400,\"errors\":{\"$.price\":[\"The value is not valid for this field.\"],\"X-Currency\":[\"The field X-Currency must match the regular expression \\u0027^(EUR|GBP|USD)$\\u0027.\"],\"X-Stock\":[\"The field X-Stock must be between 0 and 1000.\"]}}","isBase64Encoded":false}""");
 
         // No body at all and a header that is no number.
         await run.AssertResponseAsync(

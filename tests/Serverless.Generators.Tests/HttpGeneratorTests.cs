@@ -162,6 +162,63 @@ public sealed class HttpGeneratorTests
     }
 
     [Fact]
+    public void HttpBodyPropertyValidation()
+    {
+        var result = GeneratorHarness.Run(Usings + """
+            namespace App
+            {
+                public sealed record NewProduct(
+                    [Required] [StringLength(40, MinimumLength = 2)] string Name,
+                    [property: Range(0.01, 10000)] decimal Price,
+                    [RegularExpression("^[A-Z]{3}$")] string? Currency = null);
+
+                public sealed class NewCustomer
+                {
+                    [Required, EmailAddress] public string? Email { get; set; }
+                    [JsonPropertyName("tags")] [MinLength(1)] [MaxLength(5)] public List<string>? Labels { get; set; }
+                    [Range(18, 130)] public int? Age { get; set; }
+                    public string Note { get; set; } = "";
+                }
+
+                [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+                [JsonSerializable(typeof(NewProduct))]
+                [JsonSerializable(typeof(NewCustomer))]
+                public partial class ShopJson : JsonSerializerContext;
+
+                public static class Shop
+                {
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Post, "/products")]
+                    public static NewProduct AddProduct([FromBody] NewProduct product) => product;
+
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Post, "/customers")]
+                    public static void AddCustomer([FromBody] NewCustomer? customer) { }
+                }
+            }
+            """);
+
+        var product = result.File("Functions/ShopAddProduct.g.cs");
+        Assert.Contains("var fields_product = errors.Count;", product);
+        Assert.Contains("private static readonly string Field_product_Name = global::Serverless.Runtime.Http.HttpBinder.JsonPath(global::App.ShopJson.Default.Options, \"Name\");", product);
+        Assert.Contains("var b_product = p_product;", product);
+        Assert.Contains("if (b_product is not null && errors.Count == fields_product)", product);
+        Assert.Contains("HttpValidation.Required(b_product.Name, Field_product_Name, errors);", product);
+        Assert.Contains("HttpValidation.StringLength(b_product.Name, 40, 2, Field_product_Name, errors);", product);
+        Assert.Contains("HttpValidation.Range<decimal>(b_product.Price, (decimal)(0.01D), (decimal)(10000D), ", product);
+        Assert.Contains("HttpValidation.RegularExpression(b_product.Currency, Pattern_product_Currency_0, ", product);
+
+        var customer = result.File("Functions/ShopAddCustomer.g.cs");
+        Assert.Contains("if (b_customer is not null && errors.Count == fields_customer)", customer);
+        Assert.Contains("HttpValidation.Required(b_customer.Email, ", customer);
+        Assert.Contains("HttpValidation.EmailAddress(b_customer.Email, ", customer);
+        Assert.Contains("HttpValidation.MinLength(b_customer.Labels, 1, \"$.tags\", errors);", customer);
+        Assert.Contains("HttpValidation.MaxLength(b_customer.Labels, 5, \"$.tags\", errors);", customer);
+        Assert.Contains("HttpValidation.Range<int>(b_customer.Age, (int)(18), (int)(130), ", customer);
+        Assert.DoesNotContain("b_customer.Note", customer);
+    }
+
+    [Fact]
     public void HttpWithoutJsonContextUsesReflection()
     {
         var result = GeneratorHarness.Run(Usings + """

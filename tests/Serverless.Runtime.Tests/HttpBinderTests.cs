@@ -172,8 +172,7 @@ public sealed partial class HttpBinderTests
         Assert.Equal(["id", "page", "since", "color", "x-tenant", "$.quantity"], errors.EnumerateObject().Select(p => p.Name));
         Assert.Equal("The value 'abc' is not valid for id.", errors.GetProperty("id")[0].GetString());
         Assert.Equal("The x-tenant field is required.", errors.GetProperty("x-tenant")[0].GetString());
-        Assert.StartsWith("The JSON value could not be converted", errors.GetProperty("$.quantity")[0].GetString());
-        Assert.DoesNotContain("LineNumber", errors.GetProperty("$.quantity")[0].GetString());
+        Assert.Equal("The value is not valid for this field.", errors.GetProperty("$.quantity")[0].GetString());
     }
 
     [Fact]
@@ -189,7 +188,10 @@ public sealed partial class HttpBinderTests
 
         Assert.Equal(["A non-empty request body is required."], _errors["body"]);
         Assert.Equal(["A non-empty request body is required."], _errors["order"]);
-        Assert.Single(_errors["$"]);
+        var syntax = Assert.Single(_errors["$"]);
+        Assert.DoesNotContain("LineNumber", syntax, StringComparison.Ordinal);
+        Assert.DoesNotContain("NewOrder", syntax, StringComparison.Ordinal);
+        Assert.EndsWith(".", syntax, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -177,7 +177,8 @@ public static class HttpBinder
     /// <summary>
     /// The JSON body through source-generated metadata. An empty body (or a JSON <c>null</c>) records
     /// "A non-empty request body is required." under <paramref name="field"/> when <paramref name="required"/>;
-    /// invalid JSON records the reader's message under the JSON path (<c>$.quantity</c>).
+    /// invalid JSON records the reader's message under the JSON path (<c>$.quantity</c>), and a value that does not
+    /// fit its property records "The value is not valid for this field." there (no .NET type names reach the client).
     /// </summary>
     public static T? Body<T>(HttpRequestData request, JsonTypeInfo<T> typeInfo, BindingErrors errors,
         bool required = true, string field = "body")
@@ -207,9 +208,20 @@ public static class HttpBinder
         }
         catch (JsonException ex)
         {
-            errors.Add(string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path, JsonMessage(ex.Message));
+            errors.Add(string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path, JsonMessage(ex));
             return default;
         }
+    }
+
+    /// <summary>
+    /// The error key of a body property without <c>[JsonPropertyName]</c>: its JSON path under the options' naming
+    /// policy (<c>Price</c> with camel case is <c>$.price</c>), as the body's own errors are keyed.
+    /// </summary>
+    public static string JsonPath(JsonSerializerOptions options, string propertyName)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(propertyName);
+        return "$." + (options.PropertyNamingPolicy?.ConvertName(propertyName) ?? propertyName);
     }
 
     /// <summary>The invariant-culture parse of one value, with the ISO 8601 and number rules above.</summary>
@@ -290,6 +302,8 @@ public static class HttpBinder
         return Enum.TryParse(text, ignoreCase: true, out result) && Enum.IsDefined(result);
     }
 
+    private const string InvalidJsonValue = "The value is not valid for this field.";
+
     private static bool IsAbsent<T>(string? value) =>
         value is null || (value.Length == 0 && typeof(T) != typeof(string));
 
@@ -338,11 +352,21 @@ public static class HttpBinder
         return true;
     }
 
-    // "The JSON value could not be converted to X. Path: $.a | LineNumber: 0 | BytePositionInLine: 9." -> before " Path:"
-    private static string JsonMessage(string message)
+    // A syntax error of the reader (the serializer wraps it as the inner exception) keeps its text before " Path:"
+    // ("'x' is an invalid start of a value."); anything else ("The JSON value could not be converted to
+    // HelloLambda.NewProduct.", missing required properties, ...) names .NET types, so the client gets a neutral message.
+    private static string JsonMessage(JsonException ex)
     {
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (ex.InnerException is not JsonException reader)
+        {
+            return InvalidJsonValue;
+        }
+
+        var message = reader.Message;
+        var cut = message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
         var text = cut > 0 ? message[..cut] : message;
-        return text.ReplaceLineEndings(" ");
+        cut = text.IndexOf(" Path: ", StringComparison.Ordinal);
+        text = cut > 0 ? text[..cut] : text;
+        return text.ReplaceLineEndings(" ").TrimEnd();
     }
 }
