@@ -138,8 +138,8 @@ public static class HttpReader
                 {
                     if (!routeBound.Any(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase)))
                     {
-                        bag.Add(DiagnosticDescriptors.RouteParameterNotBound, r < routeLocations.Count ? routeLocations[r] : methodLocation,
-                            routes[r].Template, name, handler);
+                        bag.Add(ModelDiagnostic.Create(DiagnosticDescriptors.RouteParameterNotBound, r < routeLocations.Count ? routeLocations[r] : methodLocation,
+                            routes[r].Template, name, handler) with { Properties = EquatableArray.Create(new KeyValue(HttpPropertyNames.RouteParameter, name)) });
                     }
                 }
             }
@@ -150,8 +150,8 @@ public static class HttpReader
         {
             if (isExplicit && !routeNames.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)))
             {
-                bag.Add(DiagnosticDescriptors.RouteValueNotInRoute, LocationOf(parameter), parameter.Name, handler, name,
-                    string.Join("', '", routes.Select(r => r.Template)));
+                bag.Add(ModelDiagnostic.Create(DiagnosticDescriptors.RouteValueNotInRoute, LocationOf(parameter), parameter.Name, handler, name,
+                    string.Join("', '", routes.Select(r => r.Template))) with { Properties = EquatableArray.Create(new KeyValue(HttpPropertyNames.RouteParameter, name)) });
             }
         }
 
@@ -165,7 +165,10 @@ public static class HttpReader
         if (bodies.Count > 0 && routes.Length > 0 && routes.All(r => r.Method is "GET" or "HEAD" or "DELETE"))
         {
             var route = routes[0];
-            bag.Add(DiagnosticDescriptors.BodyWithoutRequestContent, LocationOf(symbols[bodies[0].Name]), bodies[0].Name, handler, route.Method, route.Template);
+            var body = symbols[bodies[0].Name];
+            var queryable = ClassifyValue(body.Type) is not null;
+            bag.Add(ModelDiagnostic.Create(DiagnosticDescriptors.BodyWithoutRequestContent, LocationOf(body), bodies[0].Name, handler, route.Method, route.Template)
+                with { Properties = EquatableArray.Create(new KeyValue(HttpPropertyNames.BindableFromQuery, queryable ? "true" : "false")) });
         }
 
         if (!usable || bag.HasErrors)

@@ -1,0 +1,17 @@
+namespace Serverless.Analyzers.Diagnostics;
+
+/// <summary>
+/// Keys of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> set on SLS3002, SLS3003 and SLS3005 so that the
+/// HTTP fixes need no re-analysis.
+/// </summary>
+public static class HttpPropertyNames
+{
+    /// <summary>
+    /// SLS3002: the route template parameter no method parameter binds (<c>id</c> for <c>{id}</c>, <c>proxy</c> for
+    /// <c>{proxy+}</c>). SLS3003: the route value the <c>[FromRoute]</c> parameter names.
+    /// </summary>
+    public const string RouteParameter = "RouteParameter";
+
+    /// <summary>SLS3005: <c>true</c> when the body parameter's type can be bound from the query string instead.</summary>
+    public const string BindableFromQuery = "BindableFromQuery";
+}

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+using Serverless.Analyzers.Diagnostics;
+using Serverless.Analyzers.Model;
+
+namespace Serverless.CodeFixes.Http;
+
+/// <summary>
+/// SLS3003, two fixes: bind the parameter from the query string (<c>[FromRoute]</c> becomes <c>[FromQuery]</c>, its
+/// name kept), or add <c>{name}</c> as a new last segment to every route of the method. The second is offered only
+/// when every route is a string literal without a greedy <c>{rest+}</c> (which must stay last). Fix All of either adds
+/// every value once, in parameter order.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RouteValueNotInRouteCodeFixProvider)), Shared]
+public sealed class RouteValueNotInRouteCodeFixProvider : CodeFixProvider
+{
+    internal const string FromQueryKey = "SLS3003.BindFromQuery";
+    internal const string AddToRouteKey = "SLS3003.AddToRoute";
+
+    private static readonly FixAllProvider FixAll = new DocumentFixAllProvider(
+        "Fix every route value that is not in the route",
+        (d, key) => key is FromQueryKey or AddToRouteKey && RouteName(d) is not null,
+        ApplyAsync);
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.RouteValueNotInRoute);
+
+    public override FixAllProvider GetFixAllProvider() => FixAll;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (RouteName(diagnostic) is not { } name
+                || HttpFixSyntax.FindParameter(root, diagnostic.Location.SourceSpan) is not { } parameter
+                || HttpFixSyntax.FindAttribute(parameter, HttpKnownNames.FromRouteAttribute, model, context.CancellationToken) is null)
+            {
+                continue;
+            }
+
+            var document = context.Document;
+            context.RegisterCodeFix(
+                CodeAction.Create("Bind '" + parameter.Identifier.ValueText + "' from the query string",
+                    ct => ApplyAsync(document, new[] { diagnostic }, FromQueryKey, ct), FromQueryKey),
+                diagnostic);
+            if (parameter.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method
+                && EditableRoutes(method, model, context.CancellationToken) is not null)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create("Add '{" + name + "}' to the route",
+                        ct => ApplyAsync(document, new[] { diagnostic }, AddToRouteKey, ct), AddToRouteKey),
+                    diagnostic);
+            }
+        }
+    }
+
+    private static string? RouteName(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(HttpPropertyNames.RouteParameter, out var name) && !string.IsNullOrEmpty(name) ? name : null;
+
+    /// <summary>The method's route literals, or null when one cannot take another segment (not a literal, or greedy).</summary>
+    private static List<LiteralExpressionSyntax>? EditableRoutes(MethodDeclarationSyntax method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var literals = new List<LiteralExpressionSyntax>();
+        foreach (var route in HttpFixSyntax.RouteAttributes(method, model, cancellationToken))
+        {
+            if (route.RouteLiteral is not { } literal || !HttpRouteTemplateParser.TryParse(literal.Token.ValueText, out _, out var greedy) || greedy)
+            {
+                return null;
+            }
+
+            literals.Add(literal);
+        }
+
+        return literals.Count == 0 ? null : literals;
+    }
+
+    private static async Task<Document> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return document;
+        }
+
+        var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
+        if (key == FromQueryKey)
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                if (diagnostic.Location.SourceTree == root.SyntaxTree
+                    && HttpFixSyntax.FindParameter(root, diagnostic.Location.SourceSpan) is { } parameter
+                    && HttpFixSyntax.FindAttribute(parameter, HttpKnownNames.FromRouteAttribute, model, cancellationToken) is { } attribute)
+                {
+                    replacements[attribute] = HttpFixSyntax.Rename(attribute, "FromRoute", "FromQuery");
+                }
+            }
+        }
+        else
+        {
+            // Per method, the values to append, in parameter order.
+            var byMethod = new Dictionary<MethodDeclarationSyntax, List<(int Position, string Name)>>();
+            foreach (var diagnostic in diagnostics)
+            {
+                if (diagnostic.Location.SourceTree == root.SyntaxTree && RouteName(diagnostic) is { } name
+                    && HttpFixSyntax.FindParameter(root, diagnostic.Location.SourceSpan) is { } parameter
+                    && parameter.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method)
+                {
+                    if (!byMethod.TryGetValue(method, out var names))
+                    {
+                        byMethod[method] = names = new List<(int, string)>();
+                    }
+
+                    names.Add((parameter.SpanStart, name));
+                }
+            }
+
+            foreach (var pair in byMethod)
+            {
+                if (EditableRoutes(pair.Key, model, cancellationToken) is not { } literals)
+                {
+                    continue;
+                }
+
+                var names = pair.Value.OrderBy(n => n.Position).Select(n => n.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                foreach (var literal in literals)
+                {
+                    var template = literal.Token.ValueText;
+                    var segments = string.Concat(names.Select(n => "/{" + n + "}"));
+                    var updated = template == "/" ? segments : template + segments;
+                    replacements[literal] = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(updated)).WithTriviaFrom(literal);
+                }
+            }
+        }
+
+        if (replacements.Count == 0)
+        {
+            return document;
+        }
+
+        var newRoot = root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
+        return await Simplifier.ReduceAsync(document.WithSyntaxRoot(newRoot), Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+}
