@@ -323,7 +323,7 @@ internal static class StaticFieldHoister
 
     private static string UniqueName(HoistRequest request, SemanticModel model, int position, string typeKey, HashSet<string> taken)
     {
-        var baseName = "_" + CamelCase(BaseName(request.ValueType.Name));
+        var baseName = "_" + MemberNames.CamelCase(MemberNames.BaseName(request.ValueType.Name));
         for (var i = 1; ; i++)
         {
             var candidate = i == 1 ? baseName : baseName + i.ToString(CultureInfo.InvariantCulture);
@@ -353,36 +353,11 @@ internal static class StaticFieldHoister
         return false;
     }
 
-    /// <summary><c>AmazonS3Client</c> → <c>S3Client</c>; others unchanged.</summary>
-    private static string BaseName(string typeName) =>
-        typeName.StartsWith("Amazon", StringComparison.Ordinal) && typeName.Length > 6 && (char.IsUpper(typeName[6]) || char.IsDigit(typeName[6]))
-            ? typeName.Substring(6)
-            : typeName;
-
-    /// <summary><c>HttpClient</c> → <c>httpClient</c>, <c>S3Client</c> → <c>s3Client</c>, <c>SQLiteConnection</c> → <c>sqliteConnection</c>.</summary>
-    private static string CamelCase(string name)
-    {
-        var upper = 0;
-        while (upper < name.Length && char.IsUpper(name[upper]))
-        {
-            upper++;
-        }
-
-        if (upper == 0)
-        {
-            return name;
-        }
-
-        // Lower a leading acronym, keeping the capital that starts the next word ("SQLiteConnection").
-        var lowered = upper == 1 || upper == name.Length || !char.IsLetter(name[upper]) ? upper : upper - 1;
-        return name.Substring(0, lowered).ToLowerInvariant() + name.Substring(lowered);
-    }
-
     /// <summary>
     /// Inserts the fields after the declaration's last field, or first when it has none (then a blank line separates
     /// them from the next member). Indentation follows the declaration's first member.
     /// </summary>
-    private static TypeDeclarationSyntax InsertFields(TypeDeclarationSyntax declaration, List<MemberDeclarationSyntax> fields, SyntaxTrivia endOfLine)
+    internal static TypeDeclarationSyntax InsertFields(TypeDeclarationSyntax declaration, List<MemberDeclarationSyntax> fields, SyntaxTrivia endOfLine)
     {
         var members = declaration.Members;
         var indentation = members.Count > 0

@@ -310,23 +310,29 @@ internal sealed class HandlerCodeFinder
         }
 
         var properties = ImmutableDictionary<string, string?>.Empty;
+        var database = kind is FindingKind.Relational or FindingKind.Mongo or FindingKind.Redis;
         if (Hoisting.CanHoist(creation, root, kind))
         {
-            var database = kind is FindingKind.Relational or FindingKind.Mongo or FindingKind.Redis;
             properties = properties.Add(HandlerCodePropertyNames.Hoist, database ? HandlerCodePropertyNames.HoistLazy : HandlerCodePropertyNames.HoistStatic);
-            if (database && Hoisting.FindConnectionStringLiteral(creation) is { } literal)
+        }
+
+        if (database && Hoisting.CanInject(creation, root, kind, _types) is { } inject)
+        {
+            properties = properties.Add(HandlerCodePropertyNames.Inject, inject);
+        }
+
+        if (database && !properties.IsEmpty && Hoisting.FindConnectionStringLiteral(creation) is { } literal)
+        {
+            var variable = kind switch
             {
-                var variable = kind switch
-                {
-                    FindingKind.Mongo => "MONGODB_CONNECTION_STRING",
-                    FindingKind.Redis => "REDIS_CONNECTION_STRING",
-                    _ => "DB_CONNECTION_STRING",
-                };
-                properties = properties
-                    .Add(HandlerCodePropertyNames.EnvironmentVariable, variable)
-                    .Add(HandlerCodePropertyNames.LiteralOffset, (literal.Span.Start - creation.Syntax.SpanStart).ToString(CultureInfo.InvariantCulture))
-                    .Add(HandlerCodePropertyNames.LiteralLength, literal.Span.Length.ToString(CultureInfo.InvariantCulture));
-            }
+                FindingKind.Mongo => "MONGODB_CONNECTION_STRING",
+                FindingKind.Redis => "REDIS_CONNECTION_STRING",
+                _ => "DB_CONNECTION_STRING",
+            };
+            properties = properties
+                .Add(HandlerCodePropertyNames.EnvironmentVariable, variable)
+                .Add(HandlerCodePropertyNames.LiteralOffset, (literal.Span.Start - creation.Syntax.SpanStart).ToString(CultureInfo.InvariantCulture))
+                .Add(HandlerCodePropertyNames.LiteralLength, literal.Span.Length.ToString(CultureInfo.InvariantCulture));
         }
 
         Findings.Add(new Finding(descriptor, kind, creation.Syntax.GetLocation(), subject, properties));

@@ -53,6 +53,102 @@ internal static class Hoisting
         return local is null || !IsUsedAsPerRequestResource(local, root, kind);
     }
 
+    /// <summary>
+    /// Whether the creation can come from dependency injection (SLS2001's singleton fix), and how
+    /// (<see cref="Diagnostics.HandlerCodePropertyNames"/>): a <c>DbConnection</c> built from one connection string
+    /// stays per invocation, created from an injected data source, so opening and disposing it stays right; a pool or
+    /// client becomes the injected instance, which a <c>using</c> around it must no longer dispose (the fix removes
+    /// it), so nothing else may dispose, close or reconfigure it. <c>ConnectAsync</c> must be awaited where it is called.
+    /// </summary>
+    public static string? CanInject(IOperation creation, IOperation root, FindingKind kind, HandlerCodeTypes types)
+    {
+        if (DependsOnContext(creation))
+        {
+            return null;
+        }
+
+        if (kind == FindingKind.Relational && !HandlerCodeTypes.InheritsFrom(creation.Type, types.DbDataSource))
+        {
+            var local = AssignedLocal(creation);
+            return creation is IObjectCreationOperation { Arguments.Length: 1 } objectCreation
+                   && objectCreation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String
+                   && (local is null || !IsReconfigured(local, root))
+                ? Diagnostics.HandlerCodePropertyNames.InjectDataSource
+                : null;
+        }
+
+        var value = creation;
+        if (kind == FindingKind.Redis && creation is IInvocationOperation { TargetMethod.Name: "ConnectAsync" })
+        {
+            var parent = creation.Parent;
+            if (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && configure.Instance == creation)
+            {
+                parent = configure.Parent;
+            }
+
+            if (parent is not IAwaitOperation awaited)
+            {
+                return null;
+            }
+
+            value = awaited;
+        }
+
+        if (IsDisposedInPlace(value) && !IsSingleUsingResource(value))
+        {
+            return null;
+        }
+
+        var assigned = AssignedLocal(value);
+        return assigned is null || !IsUsedAsPerRequestResource(assigned, root, kind)
+            ? Diagnostics.HandlerCodePropertyNames.InjectInstance
+            : null;
+    }
+
+    /// <summary>
+    /// <c>using var x = value;</c>, <c>using (var x = value)</c> with one variable, or <c>using (value)</c>: a wrapper the
+    /// fix can drop without touching other resources.
+    /// </summary>
+    private static bool IsSingleUsingResource(IOperation value)
+    {
+        var current = value;
+        while (current.Parent is IConversionOperation conversion)
+        {
+            current = conversion;
+        }
+
+        if (current.Parent is IUsingOperation direct)
+        {
+            return direct.Resources == current;
+        }
+
+        if (current.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Parent: IVariableDeclarationOperation declaration } }
+            || declaration.Declarators.Length != 1
+            || declaration.Parent is not IVariableDeclarationGroupOperation group
+            || group.Declarations.Length != 1)
+        {
+            return false;
+        }
+
+        return group.Parent is IUsingDeclarationOperation || (group.Parent is IUsingOperation statement && statement.Resources == group);
+    }
+
+    /// <summary>Whether a property of the instance in <paramref name="local"/> is set (a data source's connection cannot change its connection string).</summary>
+    private static bool IsReconfigured(ILocalSymbol local, IOperation root)
+    {
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation is IMemberReferenceOperation { Instance: ILocalReferenceOperation reference } member
+                && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                && member.Parent is IAssignmentOperation assignment && assignment.Target == member)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The first string literal passed to the creation (or to the builder it is called on): the connection string.</summary>
     public static SyntaxNode? FindConnectionStringLiteral(IOperation creation)
     {

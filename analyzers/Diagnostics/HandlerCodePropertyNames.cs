@@ -17,7 +17,26 @@ public static class HandlerCodePropertyNames
     public const string HoistLazy = "Lazy";
 
     /// <summary>
-    /// The environment variable the hoisted creation should read its connection string from
+    /// SLS2001: how the creation can come from dependency injection instead (the fix that registers a singleton in the
+    /// <c>[LambdaStartup]</c> class and takes it as a constructor parameter): <see cref="InjectInstance"/> or
+    /// <see cref="InjectDataSource"/>. Absent when it cannot.
+    /// </summary>
+    public const string Inject = "Inject";
+
+    /// <summary>
+    /// The created pool or client itself becomes the singleton (a <c>DbDataSource</c>, <c>MongoClient</c>,
+    /// <c>ConnectionMultiplexer</c>); a <c>using</c> around it goes, since the container disposes it.
+    /// </summary>
+    public const string InjectInstance = "Instance";
+
+    /// <summary>
+    /// A <c>DbConnection</c> created from one connection string: a data source for it becomes the singleton and each
+    /// invocation still creates (and disposes) its connection, from the pool.
+    /// </summary>
+    public const string InjectDataSource = "DataSource";
+
+    /// <summary>
+    /// The environment variable the hoisted or injected creation should read its connection string from
     /// (<c>DB_CONNECTION_STRING</c>, ...). Set with <see cref="LiteralOffset"/> and <see cref="LiteralLength"/> when the
     /// creation passes a string literal.
     /// </summary>

@@ -36,6 +36,7 @@ internal static class HandlerCodeStubs
             public sealed class NpgsqlDataSource : DbDataSource
             {
                 public static NpgsqlDataSource Create(string connectionString) => null;
+                public new NpgsqlConnection CreateConnection() => null;
                 public override string ConnectionString => "";
                 protected override DbConnection CreateDbConnection() => null;
             }
@@ -47,10 +48,34 @@ internal static class HandlerCodeStubs
             }
         }
 
+        namespace Microsoft.Data.SqlClient
+        {
+            public sealed class SqlConnection : DbConnection
+            {
+                public SqlConnection(string connectionString) { }
+                public override string ConnectionString { get; set; }
+                public override string Database => "";
+                public override string DataSource => "";
+                public override string ServerVersion => "";
+                public override ConnectionState State => ConnectionState.Closed;
+                public override void ChangeDatabase(string databaseName) { }
+                public override void Close() { }
+                public override void Open() { }
+                protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => null;
+                protected override DbCommand CreateDbCommand() => null;
+            }
+
+            public sealed class SqlClientFactory : DbProviderFactory
+            {
+                public static readonly SqlClientFactory Instance = new SqlClientFactory();
+            }
+        }
+
         namespace MongoDB.Driver
         {
-            public class MongoClient
+            public class MongoClient : System.IDisposable
             {
+                public void Dispose() { }
                 public MongoClient() { }
                 public MongoClient(string connectionString) { }
             }
@@ -58,8 +83,9 @@ internal static class HandlerCodeStubs
 
         namespace StackExchange.Redis
         {
-            public sealed class ConnectionMultiplexer
+            public sealed class ConnectionMultiplexer : System.IDisposable
             {
+                public void Dispose() { }
                 public static ConnectionMultiplexer Connect(string configuration) => null;
                 public static Task<ConnectionMultiplexer> ConnectAsync(string configuration) => null;
                 public object GetDatabase() => null;
