@@ -571,4 +571,78 @@ public class InjectSingletonCodeFixTests
         test.FixedState.MarkupHandling = MarkupMode.Allow;
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task APrimaryConstructorParameterOfTheTypeIsUsedAndAUsingStatementWithoutVariableUnwraps()
+    {
+        var before = """
+            using System;
+            using MongoDB.Driver;
+            using Serverless;
+
+            namespace App;
+
+            public partial class Orders(MongoClient mongo)
+            {
+                [LambdaFunction]
+                public void Get()
+                {
+                    Console.WriteLine("start");
+                    using ({|SLS2001:new MongoClient("mongodb://localhost")|})
+                    {
+                        Console.WriteLine(mongo);
+                    }
+                }
+            }
+
+            public record Positional(int Size)
+            {
+                [LambdaFunction]
+                public void Run() { var client = {|SLS2001:new MongoClient("mongodb://localhost")|}; }
+            }
+            """;
+        var after = """
+            using System;
+            using MongoDB.Driver;
+            using Serverless;
+
+            namespace App;
+
+            public partial class Orders(MongoClient mongo)
+            {
+                [LambdaFunction]
+                public void Get()
+                {
+                    Console.WriteLine("start");
+                    Console.WriteLine(mongo);
+                }
+            }
+
+            public record Positional(int Size)
+            {
+                [LambdaFunction]
+                public void Run() { var client = {|SLS2001:new MongoClient("mongodb://localhost")|}; }
+            }
+            """;
+        var startupAfter = """
+            using System;
+            using Microsoft.Extensions.DependencyInjection;
+            using MongoDB.Driver;
+            using Serverless;
+
+            namespace App;
+
+            [LambdaStartup]
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddSingleton(_ => new MongoClient(Environment.GetEnvironmentVariable("MONGODB_CONNECTION_STRING") ?? "mongodb://localhost"));
+                }
+            }
+            """;
+        var test = Test(new[] { before, Startup }, new[] { after, startupAfter });
+        test.FixedState.MarkupHandling = MarkupMode.Allow;   // a positional record's parameters are properties: no DI fix
+        await test.RunAsync();
+    }
 }
