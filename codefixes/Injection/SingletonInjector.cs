@@ -169,9 +169,11 @@ internal static class SingletonInjector
             }
         }
 
+        var needsDependencyInjectionUsing = false;
         if (newRegistrations.Count > 0)
         {
             AddRegistrations(startupEditor, startup, newRegistrations);
+            needsDependencyInjectionUsing = !CanCallAddSingleton(startup, startupEditor.SemanticModel, cancellationToken);
         }
 
         foreach (var editor in editors.Values)
@@ -182,9 +184,21 @@ internal static class SingletonInjector
                 continue;
             }
 
+            if (needsDependencyInjectionUsing && editor == startupEditor
+                && await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is CompilationUnitSyntax unit)
+            {
+                changed = changed.WithSyntaxRoot(WithUsing(unit, DependencyInjectionNamespace));
+            }
+
             changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-            changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // New lines where the formatter adds them follow the file's (CRLF stays CRLF).
+            var text = await changed.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            var newLine = text.Lines.Count > 1 && text.ToString(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(text.Lines[0].End, text.Lines[0].EndIncludingLineBreak)) is { Length: > 0 } lineBreak
+                ? lineBreak
+                : "\n";
+            var options = (await changed.GetOptionsAsync(cancellationToken).ConfigureAwait(false)).WithChangedOption(FormattingOptions.NewLine, newLine);
+            changed = await Formatter.FormatAsync(changed, Formatter.Annotation, options, cancellationToken).ConfigureAwait(false);
             result = result.WithDocumentSyntaxRoot(changed.Id, (await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!);
         }
 
@@ -309,6 +323,66 @@ internal static class SingletonInjector
     /// <summary>Whether the startup registers the type already in a way that differs from what the fix would register (another connection string).</summary>
     private static bool ConflictsWithRegistration(StartupClass startup, SingletonService service, Compilation compilation, Workspace workspace, CancellationToken cancellationToken) =>
         ExistingRegistration(startup, service.ServiceType, compilation, workspace, cancellationToken) is { Length: > 0 } existing && existing != service.FactoryText;
+
+    private const string DependencyInjectionNamespace = "Microsoft.Extensions.DependencyInjection";
+
+    /// <summary>Whether the <c>AddSingleton</c> extension binds in ConfigureServices (its namespace is imported).</summary>
+    private static bool CanCallAddSingleton(StartupClass startup, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.SyntaxTree != startup.Declaration.SyntaxTree)
+        {
+            return true;
+        }
+
+        var services = startup.ConfigureServices.Parameters[0].Type;
+        var position = startup.Declaration.Body?.SpanStart ?? startup.Declaration.ExpressionBody?.SpanStart ?? startup.Declaration.SpanStart;
+        return model.LookupSymbols(position, services, "AddSingleton", includeReducedExtensionMethods: true).Any();
+    }
+
+    /// <summary>
+    /// <paramref name="unit"/> with <c>using <paramref name="ns"/>;</c> among its usings (System first, then ordinal),
+    /// with the file's line ending: an extension method's namespace, which the import adder does not add.
+    /// </summary>
+    private static CompilationUnitSyntax WithUsing(CompilationUnitSyntax unit, string ns)
+    {
+        if (unit.Usings.Any(u => u.Alias is null && u.StaticKeyword == default && u.Name?.ToString() == ns))
+        {
+            return unit;
+        }
+
+        var endOfLine = unit.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        if (endOfLine == default)
+        {
+            endOfLine = SyntaxFactory.EndOfLine("\n");
+        }
+
+        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(ns).WithLeadingTrivia(SyntaxFactory.Space)).WithTrailingTrivia(endOfLine);
+        static int Rank(string name) => name == "System" || name.StartsWith("System.", StringComparison.Ordinal) ? 0 : 1;
+        var usings = unit.Usings;
+        var index = 0;
+        while (index < usings.Count && usings[index].Alias is null && usings[index].StaticKeyword == default && usings[index].Name is { } name
+               && (Rank(name.ToString()), name.ToString()).CompareTo((Rank(ns), ns)) < 0)
+        {
+            index++;
+        }
+
+        if (usings.Count == 0)
+        {
+            // Before the first member, keeping the file's leading trivia (comments, #nullable) above it.
+            var leading = unit.GetLeadingTrivia();
+            return unit.WithoutLeadingTrivia().WithUsings(SyntaxFactory.SingletonList(directive.WithLeadingTrivia(leading)
+                .WithTrailingTrivia(endOfLine, endOfLine)));
+        }
+
+        if (index == 0)
+        {
+            var first = usings[0];
+            directive = directive.WithLeadingTrivia(first.GetLeadingTrivia());
+            usings = usings.Replace(first, first.WithoutLeadingTrivia());
+        }
+
+        return unit.WithUsings(usings.Insert(index, directive));
+    }
 
     /// <summary>Appends <c>services.AddSingleton(_ =&gt; ...);</c> per service to ConfigureServices (an expression body becomes a block).</summary>
     private static void AddRegistrations(DocumentEditor editor, StartupClass startup, List<SingletonService> services)

@@ -645,4 +645,71 @@ public class InjectSingletonCodeFixTests
         test.FixedState.MarkupHandling = MarkupMode.Allow;   // a positional record's parameters are properties: no DI fix
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task CrLfFilesKeepTheirLineEndings()
+    {
+        var before = """
+            using Npgsql;
+            using Serverless;
+
+            namespace App
+            {
+                public class Orders
+                {
+                    [LambdaFunction]
+                    public void Get()
+                    {
+                        using (var source = {|SLS2001:NpgsqlDataSource.Create("Host=db")|})
+                        {
+                            source.CreateConnection();
+                        }
+                    }
+                }
+
+                [LambdaStartup]
+                public class Startup
+                {
+                    public void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) => System.Console.WriteLine();
+                }
+            }
+            """.ReplaceLineEndings("\r\n");
+        var after = """
+            using System;
+            using Microsoft.Extensions.DependencyInjection;
+            using Npgsql;
+            using Serverless;
+
+            namespace App
+            {
+                public class Orders
+                {
+                    private readonly NpgsqlDataSource _npgsqlDataSource;
+
+                    public Orders(NpgsqlDataSource npgsqlDataSource)
+                    {
+                        _npgsqlDataSource = npgsqlDataSource;
+                    }
+
+                    [LambdaFunction]
+                    public void Get()
+                    {
+                        var source = _npgsqlDataSource;
+                        source.CreateConnection();
+                    }
+                }
+
+                [LambdaStartup]
+                public class Startup
+                {
+                    public void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+                    {
+                        System.Console.WriteLine();
+                        services.AddSingleton(_ => NpgsqlDataSource.Create(Environment.GetEnvironmentVariable("DB_CONNECTION_STRING") ?? "Host=db"));
+                    }
+                }
+            }
+            """.ReplaceLineEndings("\r\n");
+        await Test(new[] { before }, new[] { after }).RunAsync();
+    }
 }
