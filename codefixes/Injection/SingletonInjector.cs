@@ -156,7 +156,8 @@ internal static class SingletonInjector
             ReplaceCreation(editor, request, service, member, usings);
         }
 
-        foreach (var (editor, node) in usings)
+        // Inner usings first: an outer one's splice moves the inner one, which must be done by then.
+        foreach (var (editor, node) in usings.OrderByDescending(u => u.Node.SpanStart))
         {
             RemoveUsing(editor, node);
         }

@@ -712,4 +712,79 @@ public class InjectSingletonCodeFixTests
             """.ReplaceLineEndings("\r\n");
         await Test(new[] { before }, new[] { after }).RunAsync();
     }
+
+    [Fact]
+    public async Task FixAllUnwrapsNestedUsingStatements()
+    {
+        var before = """
+            using MongoDB.Driver;
+            using Serverless;
+            using StackExchange.Redis;
+
+            namespace App;
+
+            public class Orders
+            {
+                [LambdaFunction]
+                public void Get()
+                {
+                    using (var mongo = {|SLS2001:new MongoClient("mongodb://localhost")|})
+                    {
+                        using (var redis = {|SLS2001:ConnectionMultiplexer.Connect("localhost")|})
+                        {
+                            redis.GetDatabase();
+                        }
+                    }
+                }
+            }
+            """;
+        var after = """
+            using MongoDB.Driver;
+            using Serverless;
+            using StackExchange.Redis;
+
+            namespace App;
+
+            public class Orders
+            {
+                private readonly MongoClient _mongoClient;
+                private readonly ConnectionMultiplexer _connectionMultiplexer;
+
+                public Orders(MongoClient mongoClient, ConnectionMultiplexer connectionMultiplexer)
+                {
+                    _mongoClient = mongoClient;
+                    _connectionMultiplexer = connectionMultiplexer;
+                }
+
+                [LambdaFunction]
+                public void Get()
+                {
+                    var mongo = _mongoClient;
+                    var redis = _connectionMultiplexer;
+                    redis.GetDatabase();
+                }
+            }
+            """;
+        var startupAfter = """
+            using System;
+            using Microsoft.Extensions.DependencyInjection;
+            using MongoDB.Driver;
+            using Serverless;
+            using StackExchange.Redis;
+
+            namespace App;
+
+            [LambdaStartup]
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddSingleton(_ => new MongoClient(Environment.GetEnvironmentVariable("MONGODB_CONNECTION_STRING") ?? "mongodb://localhost"));
+                    services.AddSingleton(_ => ConnectionMultiplexer.Connect(Environment.GetEnvironmentVariable("REDIS_CONNECTION_STRING") ?? "localhost"));
+                }
+            }
+            """;
+        var test = Test(new[] { before, Startup }, new[] { after, startupAfter });
+        await test.RunAsync();
+    }
 }
