@@ -48,7 +48,7 @@ public sealed class AddRouteParameterCodeFixProvider : CodeFixProvider
 
             var document = context.Document;
             context.RegisterCodeFix(
-                CodeAction.Create("Add parameter 'string " + HttpFixSyntax.Identifier(name).TrimStart('@') + "' for '{" + name + "}'",
+                CodeAction.Create("Add parameter 'string " + HttpFixSyntax.Identifier(name) + "' for '{" + name + "}'",
                     ct => ApplyAsync(document, new[] { diagnostic }, ct), EquivalenceKey),
                 diagnostic);
         }

@@ -107,9 +107,7 @@ internal static class HttpFixSyntax
             name = "_" + name;
         }
 
-        return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) is SyntaxKind.VarKeyword
-            ? "@" + name
-            : name;
+        return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
     }
 
     /// <summary><paramref name="list"/> with <paramref name="parameter"/> inserted at <paramref name="index"/>, separators spaced like the list's.</summary>
