@@ -199,6 +199,33 @@ public sealed class ClassFunctionGeneratorTests
     }
 
     [Fact]
+    public void HalfTypedClassFunctionsGenerateNothingAndNeverThrow()
+    {
+        var result = GeneratorHarness.Run(Prelude + """
+            namespace App
+            {
+                [LambdaFunction]
+                public partial class Broken(Missing m)
+                {
+                    [HttpApi(HttpVerb.Get, )] public Missing A(Unknown u) => null;
+                    [HttpApi(HttpVerb.Get, "/b/{id}")] public void B(ref int id) { }
+                }
+
+                public class Outer<T>
+                {
+                    [LambdaFunction]
+                    public class Inner { [HttpApi(HttpVerb.Get, "/inner")] public T Get() => default!; }
+                }
+
+                [LambdaFunction]
+                public struct NotAClass { [HttpApi(HttpVerb.Get, "/s")] public int A() => 1; }
+            }
+            """, new GeneratorTestOptions { ExpectCompileErrors = true, CheckBaselines = false });
+
+        Assert.DoesNotContain(result.Files.Keys, k => k.StartsWith("Functions/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void EditingAnotherPartialPartUpdatesTheRouter()
     {
         var first = """
