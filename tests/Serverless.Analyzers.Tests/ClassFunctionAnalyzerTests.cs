@@ -289,6 +289,15 @@ public class ClassFunctionAnalyzerTests
         {
             [HttpApi(HttpVerb.Get, "/static")] public static void Get() { }
         }
+
+        public static class Holder
+        {
+            [LambdaFunction]
+            private sealed class {|SLS1004:Hidden|}
+            {
+                [HttpApi(HttpVerb.Get, "/hidden")] public static void Get() { }
+            }
+        }
         """);
 
     [Fact]
