@@ -15,15 +15,18 @@ namespace Serverless.CodeFixes;
 
 /// <summary>
 /// SLS3021: removes the method's <c>[LambdaFunction]</c> (the diagnostic's span), so that the method's routes join its class
-/// function; nothing else moves (settings written on the method's attribute are dropped with it). The attribute list goes
-/// when it held only that attribute. Fix All (document, project, solution).
+/// function; nothing else moves (settings written on the method's attribute are dropped with it). SLS3023: removes the
+/// ineffective <c>[Environment]</c>/<c>[RdsProxy]</c>/<c>[LambdaEdge]</c> of a routed method the same way. The attribute
+/// list goes when it held only that attribute. Fix All (document, project, solution).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveMethodLambdaFunctionCodeFixProvider)), Shared]
 public sealed class RemoveMethodLambdaFunctionCodeFixProvider : CodeFixProvider
 {
     private const string Title = "Remove [LambdaFunction] from the method: its routes join the class function";
+    private const string SettingTitle = "Remove the attribute: the class function's settings come from the class";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.LambdaFunctionInClassFunction);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(RuleIdentifiers.LambdaFunctionInClassFunction, RuleIdentifiers.SettingOnEndpoint);
 
     public override FixAllProvider GetFixAllProvider() => RemoveMethodLambdaFunctionFixAllProvider.Instance;
 
@@ -34,12 +37,17 @@ public sealed class RemoveMethodLambdaFunctionCodeFixProvider : CodeFixProvider
             if (diagnostic.Location.IsInSource)
             {
                 var document = context.Document;
-                context.RegisterCodeFix(CodeAction.Create(Title, ct => ApplyAsync(document, new[] { diagnostic }, ct), nameof(RemoveMethodLambdaFunctionCodeFixProvider)), diagnostic);
+                var setting = diagnostic.Id == RuleIdentifiers.SettingOnEndpoint;
+                context.RegisterCodeFix(
+                    CodeAction.Create(setting ? SettingTitle : Title, ct => ApplyAsync(document, new[] { diagnostic }, ct), EquivalenceKey(diagnostic.Id)),
+                    diagnostic);
             }
         }
 
         return Task.CompletedTask;
     }
+
+    internal static string EquivalenceKey(string id) => nameof(RemoveMethodLambdaFunctionCodeFixProvider) + "." + id;
 
     /// <summary>Removes the attribute of every diagnostic of <paramref name="diagnostics"/> that lies in <paramref name="document"/>, in one edit.</summary>
     internal static async Task<Document> ApplyAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
@@ -54,7 +62,7 @@ public sealed class RemoveMethodLambdaFunctionCodeFixProvider : CodeFixProvider
         var changed = false;
         foreach (var diagnostic in diagnostics)
         {
-            if (diagnostic.Id != RuleIdentifiers.LambdaFunctionInClassFunction || diagnostic.Location.SourceTree != root.SyntaxTree
+            if (diagnostic.Id is not (RuleIdentifiers.LambdaFunctionInClassFunction or RuleIdentifiers.SettingOnEndpoint) || diagnostic.Location.SourceTree != root.SyntaxTree
                 || diagnostic.Location.SourceSpan.End > root.FullSpan.End)
             {
                 continue;
@@ -86,14 +94,18 @@ public sealed class RemoveMethodLambdaFunctionCodeFixProvider : CodeFixProvider
     }
 }
 
-/// <summary>Fix All for SLS3021: every diagnostic in scope, one edit per document.</summary>
+/// <summary>Fix All for SLS3021 or SLS3023 (by equivalence key): every diagnostic of that rule in scope, one edit per document.</summary>
 internal sealed class RemoveMethodLambdaFunctionFixAllProvider : WholeScopeFixAllProvider
 {
     public static readonly RemoveMethodLambdaFunctionFixAllProvider Instance = new();
 
     protected override CodeAction? CreateFix(FixAllContext fixAllContext, IReadOnlyList<(ProjectId Project, ImmutableArray<Diagnostic> Diagnostics)> byProject)
     {
-        var selected = All(byProject).Where(d => d.Id == RuleIdentifiers.LambdaFunctionInClassFunction && d.Location.IsInSource).ToList();
+        var key = fixAllContext.CodeActionEquivalenceKey;
+        var selected = All(byProject)
+            .Where(d => d.Id is (RuleIdentifiers.LambdaFunctionInClassFunction or RuleIdentifiers.SettingOnEndpoint) && d.Location.IsInSource
+                && (key is null || RemoveMethodLambdaFunctionCodeFixProvider.EquivalenceKey(d.Id) == key))
+            .ToList();
         if (selected.Count == 0)
         {
             return null;
@@ -101,7 +113,9 @@ internal sealed class RemoveMethodLambdaFunctionFixAllProvider : WholeScopeFixAl
 
         var solution = fixAllContext.Solution;
         return CodeAction.Create(
-            "Remove [LambdaFunction] from every method of a class function",
+            selected.All(d => d.Id == RuleIdentifiers.SettingOnEndpoint)
+                ? "Remove every ineffective setting attribute from the methods of class functions"
+                : "Remove [LambdaFunction] from every method of a class function",
             async ct =>
             {
                 var result = solution;
@@ -118,6 +132,6 @@ internal sealed class RemoveMethodLambdaFunctionFixAllProvider : WholeScopeFixAl
 
                 return result;
             },
-            nameof(RemoveMethodLambdaFunctionCodeFixProvider));
+            key);
     }
 }

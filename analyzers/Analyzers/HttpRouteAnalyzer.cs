@@ -9,7 +9,7 @@ namespace Serverless.Analyzers;
 /// SLS3001-SLS3008: <c>[HttpApi]</c>/<c>[RestApi]</c> functions whose routes or parameters cannot be generated or
 /// cannot work. SLS3001-SLS3006 are reported per method from the function reader (which asks the HTTP reader);
 /// SLS3007 at compilation end, from the model's cross check over all functions; SLS3008 (a timeout above the API
-/// Gateway integration timeout) per method from <see cref="Model.FunctionLimits"/>. SLS3020-SLS3022 (class functions) per
+/// Gateway integration timeout) per method from <see cref="Model.FunctionLimits"/>. SLS3020-SLS3023 (class functions) per
 /// class or method from the function readers.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -26,7 +26,8 @@ public sealed class HttpRouteAnalyzer : ServerlessAnalyzer
         DiagnosticDescriptors.TimeoutAboveIntegrationTimeout,
         DiagnosticDescriptors.ClassFunctionWithoutRoutes,
         DiagnosticDescriptors.LambdaFunctionInClassFunction,
-        DiagnosticDescriptors.RoutedMethodNotServed);
+        DiagnosticDescriptors.RoutedMethodNotServed,
+        DiagnosticDescriptors.SettingOnEndpoint);
 
     protected override ImmutableHashSet<string> FunctionRules { get; } = Rules(
         RuleIdentifiers.InvalidRoute,
@@ -37,7 +38,8 @@ public sealed class HttpRouteAnalyzer : ServerlessAnalyzer
         RuleIdentifiers.UnbindableHttpParameter,
         RuleIdentifiers.ClassFunctionWithoutRoutes,
         RuleIdentifiers.LambdaFunctionInClassFunction,
-        RuleIdentifiers.RoutedMethodNotServed);
+        RuleIdentifiers.RoutedMethodNotServed,
+        RuleIdentifiers.SettingOnEndpoint);
 
     protected override ImmutableHashSet<string> AppRules { get; } = Rules(RuleIdentifiers.DuplicateRoute);
 

@@ -4,7 +4,7 @@ using Serverless.Analyzers.Model;
 namespace Serverless.Analyzers.Diagnostics;
 
 /// <summary>
-/// SLS3020-SLS3022: class-level <c>[LambdaFunction]</c>s, one function routing to the class's <c>[HttpApi]</c>/<c>[RestApi]</c>
+/// SLS3020-SLS3023: class-level <c>[LambdaFunction]</c>s, one function routing to the class's <c>[HttpApi]</c>/<c>[RestApi]</c>
 /// methods. Found by <see cref="ClassFunctionReader"/> and <see cref="FunctionReader"/>, reported by <see cref="HttpRouteAnalyzer"/>.
 /// </summary>
 public static partial class DiagnosticDescriptors
@@ -25,5 +25,11 @@ public static partial class DiagnosticDescriptors
         RuleIdentifiers.RoutedMethodNotServed,
         "A class function serves only its public methods",
         "Method '{0}' has routes, but it is {1}; class function '{2}' serves only public methods, so API Gateway never reaches it; make it public",
+        RuleCategories.Http, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor SettingOnEndpoint = Rule(
+        RuleIdentifiers.SettingOnEndpoint,
+        "Function settings on a method of a class function have no effect",
+        "[{0}] on '{1}' has no effect: every route of class function '{2}' runs in one function, whose settings come from the class; {3}",
         RuleCategories.Http, DiagnosticSeverity.Warning);
 }

@@ -13,7 +13,8 @@ namespace Serverless.Analyzers.Model;
 /// Reads a class-level <c>[LambdaFunction]</c> into one <see cref="FunctionSpec"/> whose <see cref="FunctionSpec.Endpoints"/>
 /// are the class's public <c>[HttpApi]</c>/<c>[RestApi]</c> methods (partial parts included, in source order). Settings come
 /// from the class attribute and its class chain, as a method function's do; each endpoint's signature is read by the same
-/// code as a method function's, so SLS1001-SLS1005 and SLS3001-SLS3006 are reported at the endpoint.
+/// code as a method function's, so SLS1001-SLS1005 and SLS3001-SLS3006 are reported at the endpoint. SLS3020 (nothing
+/// to serve), SLS3022 (a routed method that is not public) and SLS3023 (a per-function attribute on an endpoint) are its own.
 /// </summary>
 public static class ClassFunctionReader
 {
@@ -107,6 +108,21 @@ public static class ClassFunctionReader
             }
 
             var handler = type.Name + "." + method.Name;
+            // SLS3023: per-function attributes on an endpoint are not the function's (the class's are).
+            foreach (var attribute in method.GetAttributes())
+            {
+                var setting = attribute.IsAttribute(KnownNames.EnvironmentAttribute) ? "Environment"
+                    : attribute.IsAttribute(KnownNames.RdsProxyAttribute) ? "RdsProxy"
+                    : attribute.IsAttribute(KnownNames.LambdaEdgeAttribute) ? "LambdaEdge"
+                    : null;
+                if (setting is not null)
+                {
+                    var location = captureLocations ? LocationInfo.From(attribute.ApplicationSyntaxReference) ?? methodLocation : null;
+                    bag.Add(DiagnosticDescriptors.SettingOnEndpoint, location, setting, handler, display,
+                        setting == "LambdaEdge" ? "a Lambda@Edge function is a [LambdaFunction] method of its own" : "put it on the class");
+                }
+            }
+
             if (method.IsGenericMethod)
             {
                 bag.Add(DiagnosticDescriptors.GenericHandler, methodLocation, handler);

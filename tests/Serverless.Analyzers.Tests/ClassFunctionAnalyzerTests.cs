@@ -239,6 +239,64 @@ public class ClassFunctionAnalyzerTests
     }
 
     [Fact]
+    public Task SLS3023_FunctionSettingsOnARoutedMethod() => Http.VerifyAsync(
+        """
+        using Serverless;
+
+        [LambdaFunction]
+        [Environment("TABLE", "orders")]
+        [RdsProxy("orders-db")]
+        public sealed class Orders
+        {
+            [HttpApi(HttpVerb.Get, "/orders")]
+            [{|#0:Environment("PAGE_SIZE", "50")|}]
+            [{|#1:RdsProxy("reports-db")|}]
+            public string List() => "";
+
+            [{|#2:LambdaEdge(EdgeEvent.ViewerRequest)|}, HttpApi(HttpVerb.Get, "/edge")]
+            public string Edge() => "";
+
+            // Not an endpoint: nothing to say here (SLS3022 is about the route).
+            [Environment("X", "y")]
+            public void Helper() { }
+        }
+        """,
+        Http.Diagnostic("SLS3023").WithLocation(0).WithArguments("Environment", "Orders.List", "Orders", "put it on the class"),
+        Http.Diagnostic("SLS3023").WithLocation(1).WithArguments("RdsProxy", "Orders.List", "Orders", "put it on the class"),
+        Http.Diagnostic("SLS3023").WithLocation(2).WithArguments("LambdaEdge", "Orders.Edge", "Orders", "a Lambda@Edge function is a [LambdaFunction] method of its own"));
+
+    [Fact]
+    public async Task SLS3023_FixRemovesTheAttributeAndFixAllDoesEvery()
+    {
+        var before = """
+            using Serverless;
+
+            [LambdaFunction]
+            public sealed class Orders
+            {
+                [HttpApi(HttpVerb.Get, "/orders")]
+                [{|SLS3023:Environment("PAGE_SIZE", "50")|}]
+                public string List() => "";
+
+                [{|SLS3023:Environment("A", "1")|}, HttpApi(HttpVerb.Get, "/a")] public string A() => "";
+            }
+            """;
+        var after = """
+            using Serverless;
+
+            [LambdaFunction]
+            public sealed class Orders
+            {
+                [HttpApi(HttpVerb.Get, "/orders")]
+                public string List() => "";
+
+                [HttpApi(HttpVerb.Get, "/a")] public string A() => "";
+            }
+            """;
+        await new RemoveFixTest().WithSources(new[] { before }, new[] { after }).RunAsync();
+    }
+
+    [Fact]
     public Task HttpRulesAreReportedAtTheRoutedMethod() => Http.VerifyAsync(
         """
         using Serverless;
