@@ -21,7 +21,8 @@ namespace Serverless.CodeFixes;
 /// SLS1100-SLS1102, SLS1111-SLS1113, SLS3008: sets a function setting to the nearest allowed value. The diagnostic says which
 /// property and which value (<see cref="LimitPropertyNames"/>), so nothing is re-analyzed. On the argument's expression
 /// (<c>Timeout = 1200</c>) the expression is replaced; elsewhere on the method (<c>[LambdaEdge]</c> or a route
-/// attribute, for a value inherited from the app) the property is set on the method's <c>[LambdaFunction]</c>. Fix All (document, project, solution).
+/// attribute, for a value inherited from the app) the property is set on the method's <c>[LambdaFunction]</c>, or for a
+/// routed method of a class function on the class's (in the same file). Fix All (document, project, solution).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SetLimitCodeFixProvider)), Shared]
 public sealed class SetLimitCodeFixProvider : CodeFixProvider
@@ -117,8 +118,15 @@ internal sealed class SetLimitRequest
                 continue;
             }
 
-            if (node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method
-                && FindLambdaFunction(method, model, cancellationToken) is { } attribute)
+            // The method's [LambdaFunction], else (a routed method of a class function) the class's.
+            var method = node.FirstAncestorOrSelf<MethodDeclarationSyntax>();
+            var attribute = method is null ? null : FindLambdaFunction(method.AttributeLists, model, cancellationToken);
+            if (attribute is null && method?.Parent is TypeDeclarationSyntax type)
+            {
+                attribute = FindLambdaFunction(type.AttributeLists, model, cancellationToken);
+            }
+
+            if (attribute is not null)
             {
                 editor.ReplaceNode(attribute, (current, _) => request.SetOn((AttributeSyntax)current));
                 changed = true;
@@ -166,9 +174,9 @@ internal sealed class SetLimitRequest
         return attribute.WithArgumentList(list.WithArguments(SyntaxFactory.SeparatedList<AttributeArgumentSyntax>(nodes)));
     }
 
-    private static AttributeSyntax? FindLambdaFunction(MethodDeclarationSyntax method, SemanticModel model, CancellationToken cancellationToken)
+    private static AttributeSyntax? FindLambdaFunction(SyntaxList<AttributeListSyntax> lists, SemanticModel model, CancellationToken cancellationToken)
     {
-        foreach (var list in method.AttributeLists)
+        foreach (var list in lists)
         {
             foreach (var attribute in list.Attributes)
             {

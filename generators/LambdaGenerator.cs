@@ -10,7 +10,8 @@ using Serverless.Generators.Emitter;
 namespace Serverless.Generators;
 
 /// <summary>
-/// Generates the Lambda entry points: one wrapper per <c>[LambdaFunction]</c>, <c>Serverless.Generated.LambdaApp</c>,
+/// Generates the Lambda entry points: one wrapper per <c>[LambdaFunction]</c> (a class-level one: a router over its
+/// routed methods), <c>Serverless.Generated.LambdaApp</c>,
 /// <c>LambdaEntryPoint.Main</c> for executables without their own, and the manifest attribute.
 /// Diagnostics about user code are the analyzers' job; the generator drops what it cannot generate and reports
 /// only its own bugs (SLS9001).
@@ -25,6 +26,13 @@ public sealed class LambdaGenerator : IIncrementalGenerator
                 static (node, _) => node is MethodDeclarationSyntax,
                 static (ctx, ct) => Parser.ReadFunction(ctx, ct))
             .WithTrackingName(TrackingNames.Functions);
+
+        // A class-level [LambdaFunction]: one function routing to the class's routed public methods.
+        var classFunctions = context.SyntaxProvider.ForAttributeWithMetadataName(
+                KnownNames.LambdaFunctionAttribute,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                static (ctx, ct) => Parser.ReadClassFunction(ctx, ct))
+            .WithTrackingName(TrackingNames.ClassFunctions);
 
         var app = context.CompilationProvider
             .Select(static (compilation, ct) => Parser.ReadApp(compilation, ct))
@@ -54,6 +62,7 @@ public sealed class LambdaGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.OutputKind);
 
         var model = functions.Collect()
+            .Combine(classFunctions.Collect())
             .Combine(app)
             .Combine(startups.Collect())
             .Combine(jsonContexts.Collect())
@@ -61,8 +70,8 @@ public sealed class LambdaGenerator : IIncrementalGenerator
             .Combine(outputKind)
             .Select(static (input, ct) =>
             {
-                var (((((fs, a), ss), js), main), kind) = input;
-                return Parser.Combine(fs, a, ss, js, main, kind, ct);
+                var ((((((fs, cs), a), ss), js), main), kind) = input;
+                return Parser.Combine(fs, cs, a, ss, js, main, kind, ct);
             })
             .WithTrackingName(TrackingNames.Model);
 

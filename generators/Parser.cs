@@ -28,6 +28,23 @@ internal static class Parser
         }
     }
 
+    public static ParseResult<FunctionSpec> ReadClassFunction(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.IsDefaultOrEmpty)
+            {
+                return new ParseResult<FunctionSpec>(null, null);
+            }
+
+            return new ParseResult<FunctionSpec>(ClassFunctionReader.Read(type, context.Attributes[0], captureLocations: false, cancellationToken).Spec, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new ParseResult<FunctionSpec>(null, Error("reading class [LambdaFunction] " + context.TargetSymbol?.ToDisplayString(), ex));
+        }
+    }
+
     public static ParseResult<AppSpec> ReadApp(Compilation compilation, CancellationToken cancellationToken)
     {
         try
@@ -69,7 +86,8 @@ internal static class Parser
     }
 
     public static GenerationSpec Combine(
-        ImmutableArray<ParseResult<FunctionSpec>> functions,
+        ImmutableArray<ParseResult<FunctionSpec>> methodFunctions,
+        ImmutableArray<ParseResult<FunctionSpec>> classFunctions,
         ParseResult<AppSpec> app,
         ImmutableArray<ParseResult<StartupSpec>> startups,
         ImmutableArray<ParseResult<JsonContextSpec>> contexts,
@@ -77,6 +95,7 @@ internal static class Parser
         OutputKind outputKind,
         CancellationToken cancellationToken)
     {
+        var functions = methodFunctions.AddRange(classFunctions);
         var errors = functions.Select(f => f.Error).Concat(startups.Select(s => s.Error)).Concat(contexts.Select(c => c.Error))
             .Append(app.Error).Where(e => e is not null).Select(e => e!).Distinct().ToEquatableArray();
         var project = new ProjectFacts(ProjectFactsReader.IsExecutable(outputKind), ProjectFactsReader.DescribeOutputKind(outputKind), ownEntryPoint);

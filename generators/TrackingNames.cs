@@ -6,6 +6,9 @@ public static class TrackingNames
     /// <summary>One <c>FunctionParse</c> per <c>[LambdaFunction]</c> method.</summary>
     public const string Functions = nameof(Functions);
 
+    /// <summary>One per class-level <c>[LambdaFunction]</c>.</summary>
+    public const string ClassFunctions = nameof(ClassFunctions);
+
     /// <summary>The assembly-level facts (<c>[ServerlessApp]</c>, assembly <c>[Environment]</c>).</summary>
     public const string App = nameof(App);
 

@@ -87,6 +87,26 @@ public sealed class EnvironmentAnalyzer : DiagnosticAnalyzer
             {
                 Report(c, ReadClass(type, c.CancellationToken).Diagnostics);
             }
+
+            // A class-level [LambdaFunction]: the function's variables are assembly < classes (outermost first, the class last).
+            var lambdaFunction = lambdaFunctionType is null
+                ? null
+                : type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, lambdaFunctionType));
+            if (lambdaFunction is not null)
+            {
+                var layers = new List<IEnumerable<EnvironmentEntry>> { assembly.Value.Entries };
+                foreach (var scope in type.ContainingTypesOutward().Reverse().Append(type))
+                {
+                    if (HasEnvironment(scope.GetAttributes(), environmentType))
+                    {
+                        layers.Add(ReadClass(scope, c.CancellationToken).Entries);
+                    }
+                }
+
+                var result = ModelCache.ReadClassFunction(type, lambdaFunction, c.CancellationToken);
+                CheckSize(c, result, result.Spec?.Name ?? result.Name ?? ClassFunctionReader.DefaultName(type), EnvironmentModel.Merge(layers),
+                    result.Locations.Method ?? LocationInfo.From(type.Locations.FirstOrDefault(l => l.IsInSource)));
+            }
         }), SymbolKind.NamedType);
 
         context.RegisterSymbolAction(AnalyzerGuard.GuardSymbol(Name, c =>
@@ -117,16 +137,20 @@ public sealed class EnvironmentAnalyzer : DiagnosticAnalyzer
             }
 
             layers.Add(own.Entries);
-            var entries = EnvironmentModel.Merge(layers);
             var result = ModelCache.ReadFunction(method, lambdaFunction, c.CancellationToken);
-            var functionName = result.Spec?.Name ?? FunctionReader.DefaultName(method);
+            CheckSize(c, result, result.Spec?.Name ?? FunctionReader.DefaultName(method), EnvironmentModel.Merge(layers),
+                result.Locations.Method ?? LocationInfo.From(method.Locations.FirstOrDefault(l => l.IsInSource)));
+        }), SymbolKind.Method);
+
+        // SLS1120: the function's variables plus the product's own, against Lambda's 4 KB.
+        void CheckSize(SymbolAnalysisContext c, FunctionReadResult result, string functionName, IReadOnlyList<EnvironmentEntry> entries, LocationInfo? location)
+        {
             var product = result.Spec is { } spec ? EnvironmentModel.ProductVariables(spec.ResolveSettings(app.Value)) : default;
-            var location = result.Locations.Method ?? LocationInfo.From(method.Locations.FirstOrDefault(l => l.IsInSource));
             if (EnvironmentModel.CheckSize(functionName, location, entries, product, appName.Value) is { } tooLarge)
             {
                 c.ReportDiagnostic(tooLarge.ToDiagnostic(c.Compilation));
             }
-        }), SymbolKind.Method);
+        }
     }
 
     private static bool HasEnvironment(ImmutableArray<AttributeData> attributes, INamedTypeSymbol environmentType)

@@ -14,7 +14,7 @@ namespace Serverless.Analyzers;
 
 /// <summary>
 /// SLS2001-SLS2004: costly patterns in the code an invocation runs. That code is the body of a <c>[LambdaFunction]</c>
-/// method (with its lambdas and local functions) and every method, accessor or local function of the same type it
+/// method or of a routed public method of a class-level <c>[LambdaFunction]</c> (with its lambdas and local functions) and every method, accessor or local function of the same type it
 /// calls, transitively. Field initializers, constructors (the handler class is created once per execution
 /// environment) and other types (such as the <c>[LambdaStartup]</c> class) are not invocation code.
 /// </summary>
@@ -75,10 +75,12 @@ public sealed class HandlerCodeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // Handlers: [LambdaFunction] methods, and every routed public method of a class-level [LambdaFunction].
+        var classFunction = known.FindLambdaFunction(type) is not null;
         var handlers = new List<IMethodSymbol>();
         foreach (var member in type.GetMembers())
         {
-            if (member is IMethodSymbol method && known.FindLambdaFunction(method) is not null)
+            if (member is IMethodSymbol method && (known.FindLambdaFunction(method) is not null || (classFunction && ClassFunctionReader.IsEndpoint(method))))
             {
                 handlers.Add(method);
             }
@@ -196,11 +198,19 @@ public sealed class HandlerCodeAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>The <c>[RdsProxy]</c> that applies to the handler (method &gt; class &gt; assembly), as the model reads it.</summary>
+    /// <summary>The <c>[RdsProxy]</c> that applies to the handler (method &gt; class &gt; assembly; an endpoint: its class function's), as the model reads it.</summary>
     private static RdsProxySpec? FindProxy(IMethodSymbol handler, KnownSymbols known, Lazy<AppSpec> app, CancellationToken cancellationToken)
     {
-        var attribute = known.FindLambdaFunction(handler);
-        var declared = attribute is null ? null : ModelCache.ReadFunction(handler, attribute, cancellationToken).Settings;
+        FunctionSettings? declared = null;
+        if (known.FindLambdaFunction(handler) is { } attribute)
+        {
+            declared = ModelCache.ReadFunction(handler, attribute, cancellationToken).Settings;
+        }
+        else if (handler.ContainingType is { } type && known.FindLambdaFunction(type) is { } classAttribute)
+        {
+            declared = ModelCache.ReadClassFunction(type, classAttribute, cancellationToken).Settings;
+        }
+
         return RdsProxyReader.Resolve(declared, app.Value);
     }
 

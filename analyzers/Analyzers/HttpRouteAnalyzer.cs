@@ -9,7 +9,8 @@ namespace Serverless.Analyzers;
 /// SLS3001-SLS3008: <c>[HttpApi]</c>/<c>[RestApi]</c> functions whose routes or parameters cannot be generated or
 /// cannot work. SLS3001-SLS3006 are reported per method from the function reader (which asks the HTTP reader);
 /// SLS3007 at compilation end, from the model's cross check over all functions; SLS3008 (a timeout above the API
-/// Gateway integration timeout) per method from <see cref="Model.FunctionLimits"/>.
+/// Gateway integration timeout) per method from <see cref="Model.FunctionLimits"/>. SLS3020-SLS3023 (class functions) per
+/// class or method from the function readers.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HttpRouteAnalyzer : ServerlessAnalyzer
@@ -22,7 +23,11 @@ public sealed class HttpRouteAnalyzer : ServerlessAnalyzer
         DiagnosticDescriptors.BodyWithoutRequestContent,
         DiagnosticDescriptors.UnbindableHttpParameter,
         DiagnosticDescriptors.DuplicateRoute,
-        DiagnosticDescriptors.TimeoutAboveIntegrationTimeout);
+        DiagnosticDescriptors.TimeoutAboveIntegrationTimeout,
+        DiagnosticDescriptors.ClassFunctionWithoutRoutes,
+        DiagnosticDescriptors.LambdaFunctionInClassFunction,
+        DiagnosticDescriptors.RoutedMethodNotServed,
+        DiagnosticDescriptors.SettingOnEndpoint);
 
     protected override ImmutableHashSet<string> FunctionRules { get; } = Rules(
         RuleIdentifiers.InvalidRoute,
@@ -30,7 +35,11 @@ public sealed class HttpRouteAnalyzer : ServerlessAnalyzer
         RuleIdentifiers.RouteValueNotInRoute,
         RuleIdentifiers.MoreThanOneBody,
         RuleIdentifiers.BodyWithoutRequestContent,
-        RuleIdentifiers.UnbindableHttpParameter);
+        RuleIdentifiers.UnbindableHttpParameter,
+        RuleIdentifiers.ClassFunctionWithoutRoutes,
+        RuleIdentifiers.LambdaFunctionInClassFunction,
+        RuleIdentifiers.RoutedMethodNotServed,
+        RuleIdentifiers.SettingOnEndpoint);
 
     protected override ImmutableHashSet<string> AppRules { get; } = Rules(RuleIdentifiers.DuplicateRoute);
 

@@ -82,7 +82,35 @@ public abstract class ServerlessAnalyzer : DiagnosticAnalyzer
         var contexts = new Lazy<IReadOnlyList<JsonContextReadResult>>(() =>
             needsContexts ? ModelCache.JsonContexts(compilation, cancellationToken, FindJsonContexts) : Array.Empty<JsonContextReadResult>(), Mode);
 
-        if (collect || perFunction || limits || !FunctionRules.IsEmpty)
+        // One function's read result: its own diagnostics, then (when asked) the per-function app checks and the limits.
+        void OnFunction(SymbolAnalysisContext c, FunctionReadResult result)
+        {
+            Report(c.ReportDiagnostic, result.Diagnostics, FunctionRules, c.Compilation);
+            if (collect)
+            {
+                functions.Add(result);
+            }
+
+            if (perFunction && result.Spec is not null)
+            {
+                var diagnostics = AppModel.Validate(
+                    app.Value,
+                    new[] { result },
+                    Array.Empty<StartupReadResult>(),
+                    contexts.Value,
+                    project.Value,
+                    c.CancellationToken);
+                Report(c.ReportDiagnostic, diagnostics, FunctionAppRules, c.Compilation);
+            }
+
+            if (limits)
+            {
+                Report(c.ReportDiagnostic, FunctionLimits.ValidateFunction(app.Value, result), LimitRules, c.Compilation);
+            }
+        }
+
+        var functionRules = collect || perFunction || limits || !FunctionRules.IsEmpty;
+        if (functionRules)
         {
             context.RegisterSymbolAction(
                 AnalyzerGuard.GuardSymbol(Name, c =>
@@ -91,33 +119,9 @@ public abstract class ServerlessAnalyzer : DiagnosticAnalyzer
                     {
                         var method = (IMethodSymbol)c.Symbol;
                         var attribute = symbols.FindLambdaFunction(method);
-                        if (attribute is null)
+                        if (attribute is not null)
                         {
-                            return;
-                        }
-
-                        var result = ModelCache.ReadFunction(method, attribute, c.CancellationToken);
-                        Report(c.ReportDiagnostic, result.Diagnostics, FunctionRules, c.Compilation);
-                        if (collect)
-                        {
-                            functions.Add(result);
-                        }
-
-                        if (perFunction && result.Spec is not null)
-                        {
-                            var diagnostics = AppModel.Validate(
-                                app.Value,
-                                new[] { result },
-                                Array.Empty<StartupReadResult>(),
-                                contexts.Value,
-                                project.Value,
-                                c.CancellationToken);
-                            Report(c.ReportDiagnostic, diagnostics, FunctionAppRules, c.Compilation);
-                        }
-
-                        if (limits)
-                        {
-                            Report(c.ReportDiagnostic, FunctionLimits.ValidateFunction(app.Value, result), LimitRules, c.Compilation);
+                            OnFunction(c, ModelCache.ReadFunction(method, attribute, c.CancellationToken));
                         }
                     }
                     catch (Exception) when (!c.CancellationToken.IsCancellationRequested)
@@ -146,7 +150,7 @@ public abstract class ServerlessAnalyzer : DiagnosticAnalyzer
             }));
         }
 
-        if (collect || !StartupRules.IsEmpty)
+        if (functionRules || !StartupRules.IsEmpty)
         {
             context.RegisterSymbolAction(
                 AnalyzerGuard.GuardSymbol(Name, c =>
@@ -159,7 +163,13 @@ public abstract class ServerlessAnalyzer : DiagnosticAnalyzer
                             return;
                         }
 
-                        if (symbols.IsStartup(type))
+                        // A class-level [LambdaFunction]: one function whose endpoints are its routed public methods.
+                        if (functionRules && symbols.FindLambdaFunction(type) is { } function)
+                        {
+                            OnFunction(c, ModelCache.ReadClassFunction(type, function, c.CancellationToken));
+                        }
+
+                        if ((collect || !StartupRules.IsEmpty) && symbols.IsStartup(type))
                         {
                             var result = StartupReader.Read(type, c.CancellationToken);
                             Report(c.ReportDiagnostic, result.Diagnostics, StartupRules, c.Compilation);
@@ -292,8 +302,8 @@ internal sealed class KnownSymbols
             ? new KnownSymbols(lambdaFunction, compilation.GetTypeByMetadataName(KnownNames.LambdaStartupAttribute))
             : null;
 
-    /// <summary>The method's <c>[LambdaFunction]</c>, found by its class (what it says is the reader's business).</summary>
-    public AttributeData? FindLambdaFunction(IMethodSymbol method)
+    /// <summary>The method's or class's <c>[LambdaFunction]</c>, found by its class (what it says is the reader's business).</summary>
+    public AttributeData? FindLambdaFunction(ISymbol method)
     {
         foreach (var attribute in method.GetAttributes())
         {
@@ -337,6 +347,10 @@ internal static class ModelCache
 
     public static FunctionReadResult ReadFunction(IMethodSymbol method, AttributeData attribute, CancellationToken cancellationToken) =>
         Functions.GetValue(attribute, _ => FunctionReader.Read(method, attribute, cancellationToken));
+
+    /// <summary>A class-level <c>[LambdaFunction]</c> (<see cref="ClassFunctionReader"/>), read once for every analyzer.</summary>
+    public static FunctionReadResult ReadClassFunction(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken) =>
+        Functions.GetValue(attribute, _ => ClassFunctionReader.Read(type, attribute, cancellationToken));
 
     /// <summary>The app (<see cref="AppReader"/>), read once per compilation for all analyzers.</summary>
     public static AppReadResult ReadApp(Compilation compilation, CancellationToken cancellationToken) =>

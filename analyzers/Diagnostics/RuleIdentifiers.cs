@@ -42,5 +42,9 @@ public static class RuleIdentifiers
     public const string UnbindableHttpParameter = "SLS3006";
     public const string DuplicateRoute = "SLS3007";
     public const string TimeoutAboveIntegrationTimeout = "SLS3008";
+    public const string ClassFunctionWithoutRoutes = "SLS3020";
+    public const string LambdaFunctionInClassFunction = "SLS3021";
+    public const string RoutedMethodNotServed = "SLS3022";
+    public const string SettingOnEndpoint = "SLS3023";
     public const string InternalError = "SLS9001";
 }

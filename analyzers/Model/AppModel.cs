@@ -115,28 +115,33 @@ public static class AppModel
             }
         }
 
-        // SLS3007: a method and path of one API handled twice, reported on every route after the first.
-        var firstByRoute = new Dictionary<(HttpApiKind, string, string), (FunctionReadResult Function, int Index)>();
+        // SLS3007: a method and path of one API handled twice (within a class function too), reported on every route after the first.
+        var firstByRoute = new Dictionary<(HttpApiKind, string, string), (string Handler, LocationInfo? Location)>();
         foreach (var function in valid)
         {
-            if (function.Spec!.Http is not { } http)
+            var handlerIndex = 0;
+            foreach (var handler in function.Spec!.Handlers)
             {
-                continue;
-            }
-
-            for (var i = 0; i < http.Routes.Count; i++)
-            {
-                var route = http.Routes[i];
-                var key = (route.Api, route.Method, RouteShape(route.Template));
-                if (firstByRoute.TryGetValue(key, out var first))
+                var locations = function.Locations.Handler(handlerIndex++);
+                if (handler.Http is not { } http)
                 {
-                    bag.Add(ModelDiagnostic.Create(DiagnosticDescriptors.DuplicateRoute, function.Locations.Route(i), route.Method, route.Template,
-                            route.Api == HttpApiKind.RestApi ? "REST API" : "HTTP API", first.Function.Spec!.MethodDisplayName)
-                        with { AdditionalLocations = first.Function.Locations.Route(first.Index) is { } l ? EquatableArray.Create(l) : default });
+                    continue;
                 }
-                else
+
+                for (var i = 0; i < http.Routes.Count; i++)
                 {
-                    firstByRoute.Add(key, (function, i));
+                    var route = http.Routes[i];
+                    var key = (route.Api, route.Method, RouteShape(route.Template));
+                    if (firstByRoute.TryGetValue(key, out var first))
+                    {
+                        bag.Add(ModelDiagnostic.Create(DiagnosticDescriptors.DuplicateRoute, locations.Route(i), route.Method, route.Template,
+                                route.Api == HttpApiKind.RestApi ? "REST API" : "HTTP API", first.Handler)
+                            with { AdditionalLocations = first.Location is { } l ? EquatableArray.Create(l) : default });
+                    }
+                    else
+                    {
+                        firstByRoute.Add(key, (handler.MethodDisplayName, locations.Route(i)));
+                    }
                 }
             }
         }
@@ -172,11 +177,16 @@ public static class AppModel
                     }
                 }
 
-                for (var i = 0; i < spec.Parameters.Count; i++)
+                var handlerIndex = 0;
+                foreach (var handler in spec.Handlers)
                 {
-                    if (spec.Parameters[i].Kind == ParameterKind.Service)
+                    var locations = function.Locations.Handler(handlerIndex++);
+                    for (var i = 0; i < handler.Parameters.Count; i++)
                     {
-                        bag.Add(DiagnosticDescriptors.MissingStartup, function.Locations.Parameter(i), spec.MethodDisplayName, spec.Parameters[i].Type.DisplayName);
+                        if (handler.Parameters[i].Kind == ParameterKind.Service)
+                        {
+                            bag.Add(DiagnosticDescriptors.MissingStartup, locations.Parameter(i), handler.MethodDisplayName, handler.Parameters[i].Type.DisplayName);
+                        }
                     }
                 }
             }
@@ -242,39 +252,43 @@ public static class AppModel
         foreach (var function in valid)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var spec = function.Spec!;
-            for (var i = 0; i < spec.Parameters.Count; i++)
+            var handlerIndex = 0;
+            foreach (var handler in function.Spec!.Handlers)
             {
-                if (spec.Parameters[i] is { Kind: ParameterKind.Json } p)
+                var locations = function.Locations.Handler(handlerIndex++);
+                for (var i = 0; i < handler.Parameters.Count; i++)
                 {
-                    CheckJsonType(bag, selected, spec, p.Type, function.Locations.Parameter(i));
+                    if (handler.Parameters[i] is { Kind: ParameterKind.Json } p)
+                    {
+                        CheckJsonType(bag, selected, handler.MethodDisplayName, p.Type, locations.Parameter(i));
+                    }
+                    else if (handler.Parameters[i] is { Kind: ParameterKind.Http } h && handler.Http?.Parameter(h.Name) is { Source: HttpBindingSource.Body } body)
+                    {
+                        CheckJsonType(bag, selected, handler.MethodDisplayName, body.ValueType, locations.Parameter(i));
+                    }
                 }
-                else if (spec.Parameters[i] is { Kind: ParameterKind.Http } h && spec.Http?.Parameter(h.Name) is { Source: HttpBindingSource.Body } body)
-                {
-                    CheckJsonType(bag, selected, spec, body.ValueType, function.Locations.Parameter(i));
-                }
-            }
 
-            // HTTP: an IHttpResult or no result is not serialized by the generated code.
-            if (spec.Return is { Result: ResultKind.Json, ResultType: { } result } && spec.Http is not { Result: not HttpResultKind.Json })
-            {
-                CheckJsonType(bag, selected, spec, result, function.Locations.ReturnType ?? function.Locations.Method);
+                // HTTP: an IHttpResult or no result is not serialized by the generated code.
+                if (handler.Return is { Result: ResultKind.Json, ResultType: { } result } && handler.Http is not { Result: not HttpResultKind.Json })
+                {
+                    CheckJsonType(bag, selected, handler.MethodDisplayName, result, locations.ReturnType ?? locations.Method);
+                }
             }
         }
 
         return bag.ToImmutable();
     }
 
-    private static void CheckJsonType(DiagnosticBag bag, JsonContextSpec? context, FunctionSpec function, TypeRef type, LocationInfo? location)
+    private static void CheckJsonType(DiagnosticBag bag, JsonContextSpec? context, string handler, TypeRef type, LocationInfo? location)
     {
         if (context is null)
         {
-            bag.Add(ModelDiagnostic.Create(DiagnosticDescriptors.NoJsonContext, location, function.MethodDisplayName, type.DisplayName)
+            bag.Add(ModelDiagnostic.Create(DiagnosticDescriptors.NoJsonContext, location, handler, type.DisplayName)
                 with { Properties = EquatableArray.Create(new KeyValue(DiagnosticPropertyNames.Type, type.FullyQualifiedName)) });
         }
         else if (!context.Contains(type))
         {
-            bag.Add(ModelDiagnostic.Create(DiagnosticDescriptors.JsonContextLacksType, location, context.Type.DisplayName, type.DisplayName, function.MethodDisplayName)
+            bag.Add(ModelDiagnostic.Create(DiagnosticDescriptors.JsonContextLacksType, location, context.Type.DisplayName, type.DisplayName, handler)
                 with { Properties = EquatableArray.Create(new KeyValue(DiagnosticPropertyNames.Type, type.FullyQualifiedName), new KeyValue(DiagnosticPropertyNames.ContextType, context.Type.FullyQualifiedName)) });
         }
     }

@@ -101,7 +101,25 @@ public static class FunctionLimits
     private static void CheckIntegrationTimeout(DiagnosticBag bag, string name, AppReadResult? app, FunctionReadResult function, bool timeoutOk)
     {
         var declared = function.Settings!;
-        if (function.Spec?.Http is not { Routes.Count: > 0 } http || !timeoutOk)
+        if (function.Spec is not { } spec || !timeoutOk)
+        {
+            return;
+        }
+
+        // Every route of the function (each endpoint's, for a class function) with where its attribute is written.
+        var routes = new List<(HttpRouteSpec Route, LocationInfo? Attribute)>();
+        var handlerIndex = 0;
+        foreach (var handler in spec.Handlers)
+        {
+            var handlerLocations = function.Locations.Handler(handlerIndex++);
+            for (var i = 0; i < (handler.Http?.Routes.Count ?? 0); i++)
+            {
+                var attribute = i < handlerLocations.RouteAttributes.Count ? handlerLocations.RouteAttributes[i] : handlerLocations.Route(i);
+                routes.Add((handler.Http!.Routes[i], attribute));
+            }
+        }
+
+        if (routes.Count == 0)
         {
             return;
         }
@@ -115,9 +133,9 @@ public static class FunctionLimits
         // The route with the smallest limit (the first one of its kind).
         var index = -1;
         AwsLimit? limit = null;
-        for (var i = 0; i < http.Routes.Count; i++)
+        for (var i = 0; i < routes.Count; i++)
         {
-            var candidate = http.Routes[i].Api == HttpApiKind.RestApi ? AwsLimits.RestApiIntegrationTimeout : AwsLimits.HttpApiIntegrationTimeout;
+            var candidate = routes[i].Route.Api == HttpApiKind.RestApi ? AwsLimits.RestApiIntegrationTimeout : AwsLimits.HttpApiIntegrationTimeout;
             if (limit is null || candidate.Max < limit.Max)
             {
                 limit = candidate;
@@ -131,15 +149,14 @@ public static class FunctionLimits
         }
 
         var own = declared.Timeout is not null;
-        var locations = function.Locations;
-        var routeAttribute = index < locations.RouteAttributes.Count ? locations.RouteAttributes[index] : locations.Route(index);
-        var location = own ? locations.TimeoutArgument ?? routeAttribute : routeAttribute;
+        var routeAttribute = routes[index].Attribute;
+        var location = own ? function.Locations.TimeoutArgument ?? routeAttribute : routeAttribute;
         if (location is null)
         {
             return;
         }
 
-        var api = http.Routes[index].Api == HttpApiKind.RestApi ? "API Gateway REST API" : "API Gateway HTTP API";
+        var api = routes[index].Route.Api == HttpApiKind.RestApi ? "API Gateway REST API" : "API Gateway HTTP API";
         bag.Add(Fixable(
             ModelDiagnostic.Create(DiagnosticDescriptors.TimeoutAboveIntegrationTimeout, location, name, N(timeout), own ? "" : Inherited, api, N(max)),
             "Timeout", N(max)));

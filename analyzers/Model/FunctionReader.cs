@@ -49,6 +49,12 @@ public sealed record FunctionLocations(
     /// <summary>Each route's <c>[HttpApi]</c>/<c>[RestApi]</c> attribute (without brackets), in the order of <see cref="Routes"/>.</summary>
     public EquatableArray<LocationInfo> RouteAttributes { get; init; }
 
+    /// <summary>A class function's endpoints (method, parameters, return type, routes of each), in the order of <see cref="FunctionSpec.Endpoints"/>.</summary>
+    public EquatableArray<FunctionLocations> Endpoints { get; init; }
+
+    /// <summary>Where the parts of handler <paramref name="index"/> of <see cref="FunctionSpec.Handlers"/> are written: a class function's endpoint, else this.</summary>
+    public FunctionLocations Handler(int index) => index >= 0 && index < Endpoints.Count ? Endpoints[index] : this;
+
     /// <summary>Where route <paramref name="index"/> is written, else the method.</summary>
     public LocationInfo? Route(int index) => index >= 0 && index < Routes.Count ? Routes[index] : Method;
 
@@ -123,6 +129,14 @@ public static class FunctionReader
             return new FunctionReadResult(null, bag.ToImmutable(), locations);
         }
 
+        // SLS3021: the class is a function itself; the method is one of its endpoints (when routed), not a function.
+        if (type.HasAttribute(KnownNames.LambdaFunctionAttribute))
+        {
+            var attributeLocation = captureLocations ? LocationInfo.From(lambdaFunction?.ApplicationSyntaxReference) ?? methodLocation : null;
+            bag.Add(DiagnosticDescriptors.LambdaFunctionInClassFunction, attributeLocation, handler, type.Name);
+            return new FunctionReadResult(null, bag.ToImmutable(), locations);
+        }
+
         var (settings, settingLocations) = ReadSettings(method, lambdaFunction, captureLocations, cancellationToken);
         if (captureLocations)
         {
@@ -185,6 +199,45 @@ public static class FunctionReader
             }
         }
 
+        var signature = ReadSignature(method, handler, locations, returnTypeLocation, captureLocations, bag, cancellationToken);
+        usable &= signature.Usable;
+        locations = signature.Locations;
+        var returnSpec = signature.Return;
+        var parameters = signature.Parameters;
+        var http = signature.Http;
+
+        if (!usable || bag.HasErrors || returnSpec is null)
+        {
+            return new FunctionReadResult(null, bag.ToImmutable(), locations) { Settings = settings, Name = name };
+        }
+
+        var spec2 = new FunctionSpec(
+            name,
+            TypeRef.From(type),
+            method.Name,
+            type.QualifiedName() + "." + method.Name,
+            method.IsStatic,
+            constructorParameters,
+            parameters,
+            returnSpec,
+            settings)
+        {
+            Http = http,
+        };
+        return new FunctionReadResult(spec2, bag.ToImmutable(), locations) { Settings = settings, Name = name };
+    }
+
+    /// <summary>What a handler method takes and returns, read once for method functions and class-function endpoints.</summary>
+    internal sealed record Signature(bool Usable, EquatableArray<ParameterSpec> Parameters, ReturnSpec? Return, HttpSpec? Http, FunctionLocations Locations);
+
+    /// <summary>
+    /// The parameters (SLS1001, SLS1002), the return (SLS1005) and, for a routed method, the HTTP part (SLS3001-SLS3006)
+    /// of <paramref name="method"/>; <paramref name="locations"/> gains where the routes are written.
+    /// </summary>
+    internal static Signature ReadSignature(IMethodSymbol method, string handler, FunctionLocations locations, LocationInfo? returnTypeLocation,
+        bool captureLocations, DiagnosticBag bag, CancellationToken cancellationToken)
+    {
+        var usable = true;
         // Parameters: SLS1001, SLS1002. An [HttpApi]/[RestApi] function binds from the request instead of an event.
         var isHttp = HttpReader.HasRoutes(method);
         var parameters = ImmutableArray.CreateBuilder<ParameterSpec>(method.Parameters.Length);
@@ -245,25 +298,7 @@ public static class FunctionReader
             }
         }
 
-        if (!usable || bag.HasErrors || returnSpec is null)
-        {
-            return new FunctionReadResult(null, bag.ToImmutable(), locations) { Settings = settings, Name = name };
-        }
-
-        var spec2 = new FunctionSpec(
-            name,
-            TypeRef.From(type),
-            method.Name,
-            type.QualifiedName() + "." + method.Name,
-            method.IsStatic,
-            constructorParameters,
-            parameters.ToImmutable(),
-            returnSpec,
-            settings)
-        {
-            Http = http,
-        };
-        return new FunctionReadResult(spec2, bag.ToImmutable(), locations) { Settings = settings, Name = name };
+        return new Signature(usable, parameters.ToImmutable(), returnSpec, http, locations);
     }
 
     /// <summary>Outer type names, the type name and the method name, concatenated (<c>OrdersApiCreate</c>).</summary>
@@ -298,7 +333,7 @@ public static class FunctionReader
         return true;
     }
 
-    private static LocationInfo? ReturnTypeLocation(IMethodSymbol method, CancellationToken cancellationToken)
+    internal static LocationInfo? ReturnTypeLocation(IMethodSymbol method, CancellationToken cancellationToken)
     {
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
@@ -490,7 +525,7 @@ public static class FunctionReader
         return !named.GetMembers("GetAwaiter").OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 0 && !m.IsStatic);
     }
 
-    private static (ImmutableArray<ServiceDependency> Dependencies, EquatableArray<LocationInfo> Locations, bool Usable) ReadConstructor(
+    internal static (ImmutableArray<ServiceDependency> Dependencies, EquatableArray<LocationInfo> Locations, bool Usable) ReadConstructor(
         INamedTypeSymbol type, string handler, LocationInfo? methodLocation, bool captureLocations, DiagnosticBag bag)
     {
         string? reason = null;
@@ -568,8 +603,9 @@ public static class FunctionReader
     }
 
     /// <summary>The declared settings, and a function that adds where they are written to the locations.</summary>
-    private static (FunctionSettings Settings, Func<FunctionLocations, FunctionLocations> Locations) ReadSettings(
-        IMethodSymbol method, AttributeData? attribute, bool captureLocations, CancellationToken cancellationToken)
+    /// <remarks><paramref name="method"/> is the <c>[LambdaFunction]</c> method, or the class of a class function (its own attributes are the innermost layer).</remarks>
+    internal static (FunctionSettings Settings, Func<FunctionLocations, FunctionLocations> Locations) ReadSettings(
+        ISymbol method, AttributeData? attribute, bool captureLocations, CancellationToken cancellationToken)
     {
         int? Positive(string name) => attribute?.NamedInt(name) is int v && v != 0 ? v : null;
 

@@ -51,8 +51,8 @@ public static class RdsProxyReader
         return null;
     }
 
-    /// <summary>What the method declares, else its innermost containing class that does (the assembly's is the app's).</summary>
-    public static RdsProxySpec? ReadDeclared(IMethodSymbol method)
+    /// <summary>What the method (or the class of a class function) declares, else its innermost containing class that does (the assembly's is the app's).</summary>
+    public static RdsProxySpec? ReadDeclared(ISymbol method)
     {
         if (Read(method.GetAttributes()) is { } own)
         {

@@ -34,15 +34,15 @@ public sealed record AppSpec(
     public RdsProxySpec? RdsProxy { get; init; }
 }
 
-/// <summary>One <c>[LambdaFunction]</c> method.</summary>
+/// <summary>One <c>[LambdaFunction]</c>: a method, or a class whose routed public methods are its <see cref="Endpoints"/>.</summary>
 /// <param name="Name">The function name (logical ID and <c>_HANDLER</c> value).</param>
-/// <param name="HandlerType">The class declaring the method.</param>
-/// <param name="MethodName">The method's name.</param>
-/// <param name="MethodDisplayName"><c>Namespace.Type.Method</c>, the manifest's <c>method</c>.</param>
-/// <param name="IsStatic">Whether the method is static (no handler instance).</param>
+/// <param name="HandlerType">The class declaring the method (the class itself for a class function).</param>
+/// <param name="MethodName">The method's name; empty for a class function.</param>
+/// <param name="MethodDisplayName"><c>Namespace.Type.Method</c> (a class function: <c>Namespace.Type</c>), the manifest's <c>method</c>.</param>
+/// <param name="IsStatic">Whether the method is static (no handler instance); a class function: whether every endpoint is.</param>
 /// <param name="ConstructorParameters">What the handler class's constructor takes from the root provider.</param>
-/// <param name="Parameters">The method's parameters in order.</param>
-/// <param name="Return">The return shape.</param>
+/// <param name="Parameters">The method's parameters in order; empty for a class function.</param>
+/// <param name="Return">The return shape; <c>void</c> for a class function.</param>
 /// <param name="Settings">What the method and its class declare; see <see cref="ResolveSettings"/>.</param>
 public sealed record FunctionSpec(
     string Name,
@@ -59,46 +59,30 @@ public sealed record FunctionSpec(
     public ParameterSpec? EventParameter => Parameters.FirstOrDefault(p => p.IsEvent);
 
     /// <summary>Whether the handler needs services from dependency injection.</summary>
-    public bool NeedsServices => !ConstructorParameters.IsEmpty || Parameters.Any(p => p.Kind == ParameterKind.Service);
+    public bool NeedsServices => !ConstructorParameters.IsEmpty || Handlers.Any(h => h.Parameters.Any(p => p.Kind == ParameterKind.Service));
 
-    /// <summary>The <c>[HttpApi]</c>/<c>[RestApi]</c> part: routes and parameter binding; null for other functions.</summary>
+    /// <summary>The <c>[HttpApi]</c>/<c>[RestApi]</c> part of a method function: routes and parameter binding; null for other functions (class functions: see <see cref="Endpoints"/>).</summary>
     public HttpSpec? Http { get; init; }
 
+    /// <summary>A class function's routed public methods, in source order; empty for a method function.</summary>
+    public EquatableArray<EndpointSpec> Endpoints { get; init; }
+
+    /// <summary>Whether this is a class-level <c>[LambdaFunction]</c> (one function, a router over <see cref="Endpoints"/>).</summary>
+    public bool IsClassFunction => !Endpoints.IsEmpty;
+
     /// <summary>
-    /// The types that go through JSON serialization: the JSON event type (HTTP: the body types), then the JSON result
-    /// type (HTTP: unless the result is an <c>IHttpResult</c> or nothing).
+    /// What an invocation may call: a class function's endpoints, else the method itself. Checks of parameters, results,
+    /// routes and JSON types go through this, so they see every routed method of a class function.
     /// </summary>
-    public IEnumerable<TypeRef> JsonTypes
-    {
-        get
-        {
-            if (Http is { } http)
-            {
-                foreach (var body in http.BodyTypes)
-                {
-                    yield return body;
-                }
+    public IEnumerable<EndpointSpec> Handlers =>
+        IsClassFunction ? Endpoints : new[] { new EndpointSpec(MethodName, MethodDisplayName, IsStatic, Parameters, Return, Http) };
 
-                if (http.Result == HttpResultKind.Json && Return.ResultType is not null)
-                {
-                    yield return Return.ResultType;
-                }
+    /// <summary>Every route of the function with the HTTP part of the endpoint that serves it, in order.</summary>
+    public IEnumerable<(HttpRouteSpec Route, HttpSpec Http)> Routes =>
+        Handlers.Where(h => h.Http is not null).SelectMany(h => h.Http!.Routes.Select(r => (r, h.Http!)));
 
-                yield break;
-            }
-
-            var evt = EventParameter;
-            if (evt is { Kind: ParameterKind.Json })
-            {
-                yield return evt.Type;
-            }
-
-            if (Return.Result == ResultKind.Json && Return.ResultType is not null)
-            {
-                yield return Return.ResultType;
-            }
-        }
-    }
+    /// <summary>The types that go through JSON serialization, endpoint by endpoint (see <see cref="EndpointSpec.JsonTypes"/>).</summary>
+    public IEnumerable<TypeRef> JsonTypes => Handlers.SelectMany(h => h.JsonTypes);
 
     /// <summary>The settings resolved method &gt; class &gt; assembly &gt; defaults.</summary>
     public FunctionSettings ResolveSettings(AppSpec? app) => FunctionSettings.Resolve(Settings, app);

@@ -27,11 +27,85 @@ internal static class HttpEmitter
         w.WriteLine("return invocation => " + Http + "HttpFunction.InvokeAsync(invocation, route, " + JsonOptions(spec.JsonContext) + ");");
     }
 
-    /// <summary>The <c>Routes = ...</c> initializer of the definition (inside its object initializer).</summary>
-    public static void WriteRoutes(SourceWriter w, HttpSpec http)
+    /// <summary>
+    /// The end of a class function's factory: one router, built once, mapping every route of every endpoint to the
+    /// endpoint's wrapper (static wrappers as method groups, instance ones through the handler instance).
+    /// </summary>
+    public static void WriteRouterReturn(SourceWriter w, FunctionSpec function, GenerationSpec spec)
+    {
+        w.WriteLine("var router = new " + Http + "HttpRouter()");
+        w.Indent();
+        var names = WrapperNames(function);
+        var lines = new List<string>();
+        for (var i = 0; i < function.Endpoints.Count; i++)
+        {
+            var endpoint = function.Endpoints[i];
+            var handler = endpoint.IsStatic ? names[i] : "(request, invocation) => " + names[i] + "(target, request, invocation)";
+            foreach (var route in endpoint.Http!.Routes)
+            {
+                lines.Add(".Map(" + Literals.CSharpString(route.Method) + ", " + Literals.CSharpString(route.Template) + ", " + handler + ")");
+            }
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            w.WriteLine(lines[i] + (i == lines.Count - 1 ? ";" : ""));
+        }
+
+        w.Unindent();
+        w.WriteLine("return invocation => " + Http + "HttpFunction.InvokeAsync(invocation, router, " + JsonOptions(spec.JsonContext) + ");");
+    }
+
+    /// <summary>
+    /// The route wrapper of each endpoint: <c>HandleAsync</c> for a method function; for a class function
+    /// <c>{Method}_Http</c> (overloads numbered), its static fields prefixed with the same name.
+    /// </summary>
+    public static void WriteHandlers(SourceWriter w, FunctionSpec function, GenerationSpec spec)
+    {
+        if (!function.IsClassFunction)
+        {
+            WriteHandler(w, function.Handlers.First(), function.HandlerType, "HandleAsync", "", spec);
+            return;
+        }
+
+        var names = WrapperNames(function);
+        for (var i = 0; i < function.Endpoints.Count; i++)
+        {
+            if (i > 0)
+            {
+                w.WriteLine();
+            }
+
+            WriteHandler(w, function.Endpoints[i], function.HandlerType, names[i], names[i].Substring(0, names[i].Length - "Http".Length), spec);
+        }
+    }
+
+    /// <summary><c>{Method}_Http</c> per endpoint; overloads get <c>{Method}_{n}_Http</c> (n from 1, in source order).</summary>
+    private static List<string> WrapperNames(FunctionSpec function)
+    {
+        var counts = function.Endpoints.GroupBy(e => e.MethodName, System.StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), System.StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        var names = new List<string>();
+        foreach (var endpoint in function.Endpoints)
+        {
+            var name = endpoint.MethodName;
+            if (counts[name] > 1)
+            {
+                seen[name] = seen.TryGetValue(name, out var n) ? n + 1 : 1;
+                name += "_" + seen[name].ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            names.Add(name + "_Http");
+        }
+
+        return names;
+    }
+
+    /// <summary>The <c>Routes = ...</c> initializer of the definition (inside its object initializer): every route the function serves.</summary>
+    public static void WriteRoutes(SourceWriter w, IEnumerable<HttpRouteSpec> routes)
     {
         w.OpenBlock("Routes = new " + Http + "HttpRouteDefinition[]");
-        foreach (var route in http.Routes)
+        foreach (var route in routes)
         {
             var format = route.Api == HttpApiKind.RestApi ? "Version1" : "Version2";
             w.WriteLine("new " + Http + "HttpRouteDefinition(" + Literals.CSharpString(route.Method) + ", " + Literals.CSharpString(route.Template) + ", " + Http + "HttpPayloadFormat." + format + "),");
@@ -40,8 +114,8 @@ internal static class HttpEmitter
         w.CloseBlock(",");
     }
 
-    /// <summary>The regular expressions of <c>[RegularExpression]</c> checks (static fields) and the route wrapper.</summary>
-    public static void WriteHandler(SourceWriter w, FunctionSpec function, GenerationSpec spec)
+    /// <summary>The regular expressions of <c>[RegularExpression]</c> checks (static fields, names after <paramref name="prefix"/>) and the route wrapper.</summary>
+    private static void WriteHandler(SourceWriter w, EndpointSpec function, TypeRef handlerType, string wrapperName, string prefix, GenerationSpec spec)
     {
         var http = function.Http!;
         foreach (var parameter in http.Parameters)
@@ -50,7 +124,7 @@ internal static class HttpEmitter
             {
                 if (parameter.Validations[i].Kind == HttpValidationKind.RegularExpression)
                 {
-                    w.WriteLine("private static readonly global::System.Text.RegularExpressions.Regex " + RegexField(parameter, i)
+                    w.WriteLine("private static readonly global::System.Text.RegularExpressions.Regex " + prefix + RegexField(parameter, i)
                         + " = new global::System.Text.RegularExpressions.Regex(" + parameter.Validations[i].Arguments[0] + ");");
                     w.WriteLine();
                 }
@@ -61,7 +135,7 @@ internal static class HttpEmitter
                 if (property.JsonName is null)
                 {
                     var options = spec.JsonContext is null ? "global::System.Text.Json.JsonSerializerOptions.Default" : JsonOptions(spec.JsonContext);
-                    w.WriteLine("private static readonly string " + FieldName(parameter, property) + " = " + Binder + "JsonPath(" + options + ", "
+                    w.WriteLine("private static readonly string " + prefix + FieldName(parameter, property) + " = " + Binder + "JsonPath(" + options + ", "
                         + Literals.CSharpString(property.Name) + ");");
                     w.WriteLine();
                 }
@@ -70,7 +144,7 @@ internal static class HttpEmitter
                 {
                     if (property.Validations[i].Kind == HttpValidationKind.RegularExpression)
                     {
-                        w.WriteLine("private static readonly global::System.Text.RegularExpressions.Regex " + RegexField(parameter, property, i)
+                        w.WriteLine("private static readonly global::System.Text.RegularExpressions.Regex " + prefix + RegexField(parameter, property, i)
                             + " = new global::System.Text.RegularExpressions.Regex(" + property.Validations[i].Arguments[0] + ");");
                         w.WriteLine();
                     }
@@ -79,9 +153,9 @@ internal static class HttpEmitter
         }
 
         var isAsync = function.Return.IsAsync;
-        var targetParameter = function.IsStatic ? "" : function.HandlerType.FullyQualifiedName + " target, ";
+        var targetParameter = function.IsStatic ? "" : handlerType.FullyQualifiedName + " target, ";
         w.WriteLine("/// <summary>Binds the request (every mistake in one 400), validates, calls the handler and maps its result.</summary>");
-        w.OpenBlock("public static " + (isAsync ? "async " : "") + ValueTaskOfResult + " HandleAsync(" + targetParameter
+        w.OpenBlock("public static " + (isAsync ? "async " : "") + ValueTaskOfResult + " " + wrapperName + "(" + targetParameter
             + "global::Serverless.HttpRequestData request, " + Runtime + "LambdaInvocation invocation)");
         var needsErrors = !http.Parameters.All(p => p.Source == HttpBindingSource.Request);
         if (needsErrors)
@@ -119,10 +193,10 @@ internal static class HttpEmitter
                 w.WriteLine("#pragma warning restore IL2026, IL3050");
             }
 
-            WriteValidations(w, bound, local);
+            WriteValidations(w, bound, local, prefix);
             if (checksBody)
             {
-                WriteBodyValidations(w, bound, local, "fields_" + parameter.Name);
+                WriteBodyValidations(w, bound, local, "fields_" + parameter.Name, prefix);
             }
         }
 
@@ -134,7 +208,7 @@ internal static class HttpEmitter
         }
 
         w.WriteLine();
-        var call = (function.IsStatic ? function.HandlerType.FullyQualifiedName : "target") + "." + SourceEmitter.Identifier(function.MethodName) + "(" + string.Join(", ", arguments) + ")";
+        var call = (function.IsStatic ? handlerType.FullyQualifiedName : "target") + "." + SourceEmitter.Identifier(function.MethodName) + "(" + string.Join(", ", arguments) + ")";
         var ret = function.Return;
         switch (http.Result)
         {
@@ -225,7 +299,7 @@ internal static class HttpEmitter
         return optional + (p.IsNullable || !p.IsReferenceValue ? "" : "!");
     }
 
-    private static void WriteValidations(SourceWriter w, HttpParameterSpec p, string local)
+    private static void WriteValidations(SourceWriter w, HttpParameterSpec p, string local, string prefix)
     {
         if (p.Validations.IsEmpty)
         {
@@ -236,7 +310,7 @@ internal static class HttpEmitter
         w.OpenBlock("if (errors[" + field + "].Count == 0)");
         for (var i = 0; i < p.Validations.Count; i++)
         {
-            w.WriteLine(Check(p.Validations[i], local, p.ValueType, RegexField(p, i), field));
+            w.WriteLine(Check(p.Validations[i], local, p.ValueType, prefix + RegexField(p, i), field));
         }
 
         w.CloseBlock();
@@ -247,7 +321,7 @@ internal static class HttpEmitter
     /// The checks of the body's properties, keyed by their JSON path (<c>$.price</c>, as the body binder's errors),
     /// when the body bound without errors and is not null.
     /// </summary>
-    private static void WriteBodyValidations(SourceWriter w, HttpParameterSpec p, string local, string fieldsBefore)
+    private static void WriteBodyValidations(SourceWriter w, HttpParameterSpec p, string local, string fieldsBefore, string prefix)
     {
         // The null test is on a copy so a body declared non-nullable keeps its (not null) state for the call.
         var body = "b" + local.Substring(1);
@@ -255,11 +329,11 @@ internal static class HttpEmitter
         w.OpenBlock("if (" + body + " is not null && errors.Count == " + fieldsBefore + ")");
         foreach (var property in p.BodyProperties)
         {
-            var field = property.JsonName is { } name ? Literals.CSharpString("$." + name) : FieldName(p, property);
+            var field = property.JsonName is { } name ? Literals.CSharpString("$." + name) : prefix + FieldName(p, property);
             var value = body + "." + SourceEmitter.Identifier(property.Name);
             for (var i = 0; i < property.Validations.Count; i++)
             {
-                w.WriteLine(Check(property.Validations[i], value, property.ValueType, RegexField(p, property, i), field));
+                w.WriteLine(Check(property.Validations[i], value, property.ValueType, prefix + RegexField(p, property, i), field));
             }
         }
 

@@ -90,16 +90,20 @@ internal static class ManifestWriter
             Property(json, ref first, "edge", "[" + string.Join(",", settings.EdgeEvents.EventTypeNames().Select(Literals.JsonString)) + "]");
         }
 
-        // [HttpApi]/[RestApi]: one entry per route, for the template's events.
-        if (function.Http is { Routes.IsEmpty: false } http)
+        // [HttpApi]/[RestApi]: one entry per route (a class function: every endpoint's), for the template's events.
+        var routes = function.Routes.ToList();
+        if (routes.Count > 0)
         {
-            Property(json, ref first, "http", "[" + string.Join(",", http.Routes.Select(r =>
-                "{\"method\":" + Literals.JsonString(r.Method) + ",\"path\":" + Literals.JsonString(r.Template)
-                + ",\"api\":" + Literals.JsonString(r.Api == HttpApiKind.RestApi ? "RestApi" : "HttpApi") + "}")) + "]");
+            Property(json, ref first, "http", "[" + string.Join(",", routes.Select(r => RouteEntry(r.Route, r.Http))) + "]");
         }
 
         json.Append('}');
     }
+
+    /// <summary>One <c>http</c> entry: a route and the HTTP part of the endpoint serving it (per-route details go here).</summary>
+    private static string RouteEntry(HttpRouteSpec route, HttpSpec http) =>
+        "{\"method\":" + Literals.JsonString(route.Method) + ",\"path\":" + Literals.JsonString(route.Template)
+        + ",\"api\":" + Literals.JsonString(route.Api == HttpApiKind.RestApi ? "RestApi" : "HttpApi") + "}";
 
     private static string Map(EquatableArray<KeyValue> values) =>
         "{" + string.Join(",", values.Select(kv => Literals.JsonString(kv.Key) + ":" + Literals.JsonString(kv.Value))) + "}";

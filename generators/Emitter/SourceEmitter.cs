@@ -62,7 +62,8 @@ internal static class SourceEmitter
         var settings = function.ResolveSettings(spec.App);
         var w = Header();
         w.OpenBlock("namespace " + FunctionsNamespace);
-        w.WriteLine("/// <summary>The entry point of Lambda function <c>" + function.Name + "</c>: <c>" + function.MethodDisplayName + "</c>.</summary>");
+        w.WriteLine("/// <summary>The entry point of Lambda function <c>" + function.Name + "</c>: <c>" + function.MethodDisplayName + "</c>"
+            + (function.IsClassFunction ? ", routing to its methods" : "") + ".</summary>");
         w.WriteLine(GeneratedCode);
         w.OpenBlock("internal static class " + ClassName(function));
 
@@ -84,8 +85,9 @@ internal static class SourceEmitter
 
         // Environment references are resolved by the runtime before the factory runs (an init-only property).
         var references = settings.EnvironmentReferences;
-        var close = references.IsEmpty && function.Http is null ? ");" : ")";
-        if (function.IsStatic && function.Http is null)
+        var isHttp = function.Http is not null || function.IsClassFunction;
+        var close = references.IsEmpty && !isHttp ? ");" : ")";
+        if (function.IsStatic && !isHttp)
         {
             w.WriteLine("static _ => InvokeAsync" + (trailing.Count > 0 ? "," : close));
         }
@@ -110,7 +112,11 @@ internal static class SourceEmitter
                 w.Unindent();
             }
 
-            if (function.Http is not null)
+            if (function.IsClassFunction)
+            {
+                HttpEmitter.WriteRouterReturn(w, function, spec);
+            }
+            else if (function.Http is not null)
             {
                 HttpEmitter.WriteFactoryReturn(w, function, spec);
             }
@@ -128,12 +134,12 @@ internal static class SourceEmitter
         }
 
         w.Unindent();
-        if (!references.IsEmpty || function.Http is not null)
+        if (!references.IsEmpty || isHttp)
         {
             w.OpenBlock();
-            if (function.Http is not null)
+            if (isHttp)
             {
-                HttpEmitter.WriteRoutes(w, function.Http);
+                HttpEmitter.WriteRoutes(w, function.Routes.Select(r => r.Route));
             }
         }
 
@@ -149,15 +155,15 @@ internal static class SourceEmitter
             w.CloseBlock(",");
         }
 
-        if (!references.IsEmpty || function.Http is not null)
+        if (!references.IsEmpty || isHttp)
         {
             w.CloseBlock(";");
         }
 
         w.WriteLine();
-        if (function.Http is not null)
+        if (isHttp)
         {
-            HttpEmitter.WriteHandler(w, function, spec);
+            HttpEmitter.WriteHandlers(w, function, spec);
             w.CloseBlock();
             w.CloseBlock();
             return w.ToString();

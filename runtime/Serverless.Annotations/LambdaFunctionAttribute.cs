@@ -6,13 +6,15 @@ namespace Serverless;
 /// Makes a public method a Lambda function: the build generates its entry point and its
 /// <c>AWS::Serverless::Function</c> resource. Numeric settings left at 0 inherit from
 /// <see cref="ServerlessAppAttribute"/> and then from Lambda's defaults.
+/// On a class, the class is one function serving every route of its public <c>[HttpApi]</c>/<c>[RestApi]</c>
+/// methods through a generated router (one cold start and one set of settings for the whole API).
 /// </summary>
-[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class, AllowMultiple = false)]
 public sealed class LambdaFunctionAttribute : Attribute
 {
     /// <summary>
     /// The function's name: the template's logical ID and the value of <c>_HANDLER</c>.
-    /// Defaults to the class name followed by the method name.
+    /// Defaults to the class name followed by the method name; on a class, to the class name.
     /// </summary>
     public string? Name { get; set; }
 

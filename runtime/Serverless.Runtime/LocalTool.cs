@@ -218,6 +218,13 @@ internal sealed class LocalTool
             var memory = LambdaFunctionInfo.Defaults.MemorySize(function).ToString(CultureInfo.InvariantCulture) + " MB";
             var timeout = LambdaFunctionInfo.Defaults.Timeout(function).ToString(CultureInfo.InvariantCulture) + " s";
             output.WriteLine($"{function.Name.PadRight(width)}  {memory,6}  {timeout,7}");
+
+            // The HTTP routes the function serves (a class function: every route of its router), as `serve` does.
+            foreach (var route in function.Routes)
+            {
+                var format = route.PayloadFormat == Http.HttpPayloadFormat.Version2 ? "2.0" : "1.0";
+                output.WriteLine($"  {route.Method,-7} {route.Template}  (payload {format})");
+            }
         }
     }
 

@@ -18,4 +18,7 @@ namespace HelloLambda;
 [JsonSerializable(typeof(SettingsView))]
 [JsonSerializable(typeof(Product))]
 [JsonSerializable(typeof(NewProduct))]
+[JsonSerializable(typeof(StockItem))]
+[JsonSerializable(typeof(StockUpdate))]
+[JsonSerializable(typeof(IReadOnlyList<StockItem>))]
 public partial class AppJson : JsonSerializerContext;

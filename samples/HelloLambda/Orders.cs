@@ -40,7 +40,8 @@ public sealed class InMemoryOrderStore : IOrderStore
 public sealed class Startup
 {
     public void ConfigureServices(IServiceCollection services) =>
-        services.AddSingleton<IOrderStore, InMemoryOrderStore>();
+        services.AddSingleton<IOrderStore, InMemoryOrderStore>()
+            .AddSingleton<IStockStore, InMemoryStockStore>();
 }
 
 /// <summary>One instance per execution environment; the store comes from dependency injection.</summary>

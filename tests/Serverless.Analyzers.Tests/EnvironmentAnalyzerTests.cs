@@ -142,6 +142,27 @@ public class EnvironmentAnalyzerTests
             "'BIG' 3,103 bytes (class 'Orders'), 'MEDIUM' 1,006 bytes (method 'Create'), 'DB_PASSWORD' 29 bytes (method 'Create', secret id)").WithLocation(1));
 
     [Fact]
+    public Task SLS1120_ClassFunctionSumsItsOuterClassesAndItsOwnEnvironment() => Verify.VerifyAsync(
+        $$"""
+        using Serverless;
+
+        namespace App;
+
+        [Environment("OUTER", {|#1:"{{new string('a', 3000)}}"|})]
+        public static class Shop
+        {
+            [LambdaFunction]
+            [Environment("OWN", "{{new string('b', 1100)}}")]
+            public sealed class {|#0:Inventory|}
+            {
+                [HttpApi(HttpVerb.Get, "/items")] public string[] List() => [];
+            }
+        }
+        """,
+        Verify.Diagnostic("SLS1120").WithLocation(0).WithArguments(
+            "ShopInventory", "4,108 bytes", "4,096 bytes", "'OUTER' 3,005 bytes (class 'Shop'), 'OWN' 1,103 bytes (class 'Inventory')").WithLocation(1));
+
+    [Fact]
     public Task SLS1120_CountsUtf8BytesAndAllowsExactly4096() => Verify.VerifyAsync(
         $$"""
         using Serverless;

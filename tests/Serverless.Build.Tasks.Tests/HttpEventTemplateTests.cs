@@ -1,3 +1,4 @@
+using Serverless.Build.Tasks.Manifest;
 using Serverless.Build.Tasks.Template;
 using static Serverless.Build.Tasks.Tests.TestData;
 
@@ -38,6 +39,37 @@ public class HttpEventTemplateTests
 
         var without = Merge(first, Functions(("Orders", "")));
         Assert.False(Resources(without)["Orders"]!["Properties"]!.AsObject().ContainsKey("Events"));
+    }
+
+    [Fact]
+    public void Class_function_is_one_function_with_one_event_per_route_of_every_method()
+    {
+        // The manifest of a class-level [LambdaFunction]: "method" names the class, "http" is the union of its methods' routes.
+        var manifest = ServerlessManifest.Parse("""
+            {"version": 1, "app": {"name": "app"}, "functions": [
+              {"name": "InventoryApi", "handler": "InventoryApi", "method": "App.InventoryApi", "memorySize": 256, "timeout": 10,
+               "http": [
+                 {"method": "GET", "path": "/inventory/items", "api": "HttpApi"},
+                 {"method": "GET", "path": "/inventory/items/{sku}", "api": "HttpApi"},
+                 {"method": "GET", "path": "/inventory/items/low-stock", "api": "HttpApi"},
+                 {"method": "PUT", "path": "/inventory/items/{sku}", "api": "HttpApi"},
+                 {"method": "DELETE", "path": "/inventory/items/{sku}", "api": "HttpApi"},
+                 {"method": "GET", "path": "/inventory/files/{proxy+}", "api": "HttpApi"},
+                 {"method": "GET", "path": "/v1/inventory/items/{sku}", "api": "RestApi"}
+               ]}
+            ]}
+            """);
+        var text = Merge(null, manifest);
+        var resources = Resources(text);
+
+        var function = Assert.Single(resources, r => r.Value!["Type"]!.GetValue<string>() == "AWS::Serverless::Function").Value!;
+        Assert.Equal(
+            ["GetInventoryItems", "GetInventoryItemsSku", "GetInventoryItemsLowStock", "PutInventoryItemsSku", "DeleteInventoryItemsSku", "GetInventoryFilesProxy", "GetV1InventoryItemsSku"],
+            Keys(function["Properties"]!["Events"]));
+        Assert.Equal("Api", function["Properties"]!["Events"]!["GetV1InventoryItemsSku"]!["Type"]!.GetValue<string>());
+        Assert.Equal("2.0", function["Properties"]!["Events"]!["PutInventoryItemsSku"]!["Properties"]!["PayloadFormatVersion"]!.GetValue<string>());
+        Assert.Equal(256, function["Properties"]!["MemorySize"]!.GetValue<int>());
+        Assert.Empty(SamSchema.ValidateServerlessResources(text));
     }
 
     [Theory]

@@ -63,14 +63,14 @@ public sealed class HttpApiTests
         Assert.Equal("/greetings/{name}", events["GetGreetingsName"]!["Properties"]!["Path"]!.GetValue<string>());
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task WaitUntilListeningAsync(HttpClient client, LambdaProcess server)
+    internal static async Task WaitUntilListeningAsync(HttpClient client, LambdaProcess server)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)

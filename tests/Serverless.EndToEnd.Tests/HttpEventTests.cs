@@ -122,7 +122,7 @@ public sealed class HttpEventTests
             """{"statusCode":201,"headers":{"Content-Type":"application/json; charset=utf-8","Location":"/products/{id}","X-Stock":"12"},"cookies":["currency=GBP; Max-Age=2592000; Path=/; HttpOnly; SameSite=Lax"],"body":"{\"id\":\"{id}\",\"name\":\"Tray\",\"price\":3.10,\"currency\":\"GBP\"}","isBase64Encoded":false}""");
     }
 
-    private static async Task<FunctionRun> StartAsync(string function)
+    internal static async Task<FunctionRun> StartAsync(string function)
     {
         var app = await SampleApp.GetAsync();
         var host = await RuntimeApiTestHost.StartAsync();
@@ -131,7 +131,7 @@ public sealed class HttpEventTests
     }
 
     /// <summary>One function's process and its host, with assertions that also check the process is still up.</summary>
-    private sealed class FunctionRun(RuntimeApiTestHost host, LambdaProcess process) : IAsyncDisposable
+    internal sealed class FunctionRun(RuntimeApiTestHost host, LambdaProcess process) : IAsyncDisposable
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 

@@ -17,6 +17,7 @@ public sealed class InternalErrorTests
 
         var spec = Parser.Combine(
             ImmutableArray.Create(new ParseResult<FunctionSpec>(null, error)),
+            ImmutableArray<ParseResult<FunctionSpec>>.Empty,
             new ParseResult<AppSpec>(null, null),
             ImmutableArray<ParseResult<StartupSpec>>.Empty,
             ImmutableArray<ParseResult<JsonContextSpec>>.Empty,

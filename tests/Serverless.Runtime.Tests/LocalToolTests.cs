@@ -46,6 +46,36 @@ public sealed class LocalToolTests
     }
 
     [Fact]
+    public async Task The_list_shows_every_route_a_function_serves()
+    {
+        var api = new LambdaFunctionDefinition("Api", _ => _ => ValueTask.FromResult(LambdaResponse.Empty))
+        {
+            Routes =
+            [
+                new Http.HttpRouteDefinition("GET", "/items/{sku}"),
+                new Http.HttpRouteDefinition("delete", "/items/{sku}"),
+                new Http.HttpRouteDefinition("GET", "/v1/items/{sku}", Http.HttpPayloadFormat.Version1),
+            ],
+        };
+        var stdout = new CapturedStream();
+        var options = new LambdaHostOptions
+        {
+            Environment = LambdaEnvironment.FromDictionary(new Dictionary<string, string?>()),
+            Stdout = stdout,
+            Stderr = new CapturedStream(),
+            Stdin = new MemoryStream(),
+        };
+
+        Assert.Equal(0, await LambdaHost.RunAsync([], Functions.App(api, Functions.Echo()), options));
+        var lines = stdout.Text.Split('\n');
+        Assert.Equal("Api       128 MB      3 s", lines[1]);
+        Assert.Equal("  GET     /items/{sku}  (payload 2.0)", lines[2]);
+        Assert.Equal("  DELETE  /items/{sku}  (payload 2.0)", lines[3]);
+        Assert.Equal("  GET     /v1/items/{sku}  (payload 1.0)", lines[4]);
+        Assert.Equal("Echo      128 MB      3 s", lines[5]);
+    }
+
+    [Fact]
     public async Task Help_prints_the_usage()
     {
         var (exitCode, stdout, _) = await RunAsync(["--help"]);

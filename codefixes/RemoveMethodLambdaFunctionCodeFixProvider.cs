@@ -1,0 +1,137 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Serverless.Analyzers.Diagnostics;
+
+namespace Serverless.CodeFixes;
+
+/// <summary>
+/// SLS3021: removes the method's <c>[LambdaFunction]</c> (the diagnostic's span), so that the method's routes join its class
+/// function; nothing else moves (settings written on the method's attribute are dropped with it). SLS3023: removes the
+/// ineffective <c>[Environment]</c>/<c>[RdsProxy]</c>/<c>[LambdaEdge]</c> of a routed method the same way. The attribute
+/// list goes when it held only that attribute. Fix All (document, project, solution).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveMethodLambdaFunctionCodeFixProvider)), Shared]
+public sealed class RemoveMethodLambdaFunctionCodeFixProvider : CodeFixProvider
+{
+    private const string Title = "Remove [LambdaFunction] from the method: its routes join the class function";
+    private const string SettingTitle = "Remove the attribute: the class function's settings come from the class";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(RuleIdentifiers.LambdaFunctionInClassFunction, RuleIdentifiers.SettingOnEndpoint);
+
+    public override FixAllProvider GetFixAllProvider() => RemoveMethodLambdaFunctionFixAllProvider.Instance;
+
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (diagnostic.Location.IsInSource)
+            {
+                var document = context.Document;
+                var setting = diagnostic.Id == RuleIdentifiers.SettingOnEndpoint;
+                context.RegisterCodeFix(
+                    CodeAction.Create(setting ? SettingTitle : Title, ct => ApplyAsync(document, new[] { diagnostic }, ct), EquivalenceKey(diagnostic.Id)),
+                    diagnostic);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    internal static string EquivalenceKey(string id) => nameof(RemoveMethodLambdaFunctionCodeFixProvider) + "." + id;
+
+    /// <summary>Removes the attribute of every diagnostic of <paramref name="diagnostics"/> that lies in <paramref name="document"/>, in one edit.</summary>
+    internal static async Task<Document> ApplyAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var changed = false;
+        foreach (var diagnostic in diagnostics)
+        {
+            if (diagnostic.Id is not (RuleIdentifiers.LambdaFunctionInClassFunction or RuleIdentifiers.SettingOnEndpoint) || diagnostic.Location.SourceTree != root.SyntaxTree
+                || diagnostic.Location.SourceSpan.End > root.FullSpan.End)
+            {
+                continue;
+            }
+
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AttributeSyntax>() is not { Parent: AttributeListSyntax list } attribute
+                || list.Parent is not MethodDeclarationSyntax method)
+            {
+                continue;
+            }
+
+            if (list.Attributes.Count > 1)
+            {
+                editor.ReplaceNode(list, list.WithAttributes(list.Attributes.Remove(attribute)));
+            }
+            else
+            {
+                // The list goes; what follows it takes its leading trivia (indentation, doc comment), so the layout stays.
+                var index = method.AttributeLists.IndexOf(list);
+                var next = list.GetLastToken().GetNextToken();
+                var updated = method.ReplaceToken(next, next.WithLeadingTrivia(list.GetLeadingTrivia()));
+                editor.ReplaceNode(method, updated.WithAttributeLists(updated.AttributeLists.RemoveAt(index)));
+            }
+
+            changed = true;
+        }
+
+        return changed ? editor.GetChangedDocument() : document;
+    }
+}
+
+/// <summary>Fix All for SLS3021 or SLS3023 (by equivalence key): every diagnostic of that rule in scope, one edit per document.</summary>
+internal sealed class RemoveMethodLambdaFunctionFixAllProvider : WholeScopeFixAllProvider
+{
+    public static readonly RemoveMethodLambdaFunctionFixAllProvider Instance = new();
+
+    protected override CodeAction? CreateFix(FixAllContext fixAllContext, IReadOnlyList<(ProjectId Project, ImmutableArray<Diagnostic> Diagnostics)> byProject)
+    {
+        var key = fixAllContext.CodeActionEquivalenceKey;
+        var selected = All(byProject)
+            .Where(d => d.Id is (RuleIdentifiers.LambdaFunctionInClassFunction or RuleIdentifiers.SettingOnEndpoint) && d.Location.IsInSource
+                && (key is null || RemoveMethodLambdaFunctionCodeFixProvider.EquivalenceKey(d.Id) == key))
+            .ToList();
+        if (selected.Count == 0)
+        {
+            return null;
+        }
+
+        var solution = fixAllContext.Solution;
+        return CodeAction.Create(
+            selected.All(d => d.Id == RuleIdentifiers.SettingOnEndpoint)
+                ? "Remove every ineffective setting attribute from the methods of class functions"
+                : "Remove [LambdaFunction] from every method of a class function",
+            async ct =>
+            {
+                var result = solution;
+                foreach (var group in selected.GroupBy(d => d.Location.SourceTree))
+                {
+                    if (group.Key is null || solution.GetDocument(group.Key) is not { } document)
+                    {
+                        continue;
+                    }
+
+                    var fixedDocument = await RemoveMethodLambdaFunctionCodeFixProvider.ApplyAsync(document, group, ct).ConfigureAwait(false);
+                    result = result.WithDocumentSyntaxRoot(document.Id, (await fixedDocument.GetSyntaxRootAsync(ct).ConfigureAwait(false))!);
+                }
+
+                return result;
+            },
+            key);
+    }
+}
