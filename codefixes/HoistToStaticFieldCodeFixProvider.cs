@@ -131,18 +131,7 @@ internal sealed class HoistRequest
             return false;
         }
 
-        string? variable = null;
-        TextSpan? literal = null;
-        if (diagnostic.Properties.TryGetValue(HandlerCodePropertyNames.EnvironmentVariable, out var name) && !string.IsNullOrEmpty(name)
-            && diagnostic.Properties.TryGetValue(HandlerCodePropertyNames.LiteralOffset, out var offsetText)
-            && diagnostic.Properties.TryGetValue(HandlerCodePropertyNames.LiteralLength, out var lengthText)
-            && int.TryParse(offsetText, NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
-            && int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-            && offset + length <= span.Length && length > 0)
-        {
-            variable = name;
-            literal = new TextSpan(span.Start + offset, length);
-        }
+        ConnectionStringLiteral.TryRead(diagnostic, span, out var variable, out var literal);
 
         request = new HoistRequest(creation, declaration, declaringType, type, hoist == HandlerCodePropertyNames.HoistLazy, variable, literal);
         return true;
