@@ -34,6 +34,22 @@ public static class HttpValidation
         where T : struct, IComparable<T> =>
         value is not { } v || Range(v, minimum, maximum, field, errors, message);
 
+    /// <summary>
+    /// <c>[Range(typeof(T), "min", "max")]</c>, both ends inclusive: the bounds parsed at compile time, the message
+    /// showing them as written (as the attribute's does).
+    /// </summary>
+    public static bool Range<T>(T value, T minimum, T maximum, string minimumText, string maximumText, string field, BindingErrors errors,
+        string? message = null)
+        where T : IComparable<T> =>
+        value is null || (value.CompareTo(minimum) >= 0 && value.CompareTo(maximum) <= 0) ||
+        Fail(errors, field, message ?? "The field {0} must be between {1} and {2}.", minimumText, maximumText);
+
+    /// <summary><c>[Range(typeof(T), "min", "max")]</c> on a nullable value type (null passes).</summary>
+    public static bool Range<T>(T? value, T minimum, T maximum, string minimumText, string maximumText, string field, BindingErrors errors,
+        string? message = null)
+        where T : struct, IComparable<T> =>
+        value is not { } v || Range(v, minimum, maximum, minimumText, maximumText, field, errors, message);
+
     /// <summary><c>[StringLength(max, MinimumLength = min)]</c>.</summary>
     public static bool StringLength(string? value, int maximumLength, int minimumLength, string field, BindingErrors errors,
         string? message = null)
