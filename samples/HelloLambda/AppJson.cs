@@ -18,4 +18,8 @@ namespace HelloLambda;
 [JsonSerializable(typeof(SettingsView))]
 [JsonSerializable(typeof(Product))]
 [JsonSerializable(typeof(NewProduct))]
+[JsonSerializable(typeof(StockLevel))]
+[JsonSerializable(typeof(MovementSearch))]
+[JsonSerializable(typeof(Receipt))]
+[JsonSerializable(typeof(ReceiptConfirmation))]
 public partial class AppJson : JsonSerializerContext;

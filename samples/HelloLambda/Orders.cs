@@ -40,7 +40,9 @@ public sealed class InMemoryOrderStore : IOrderStore
 public sealed class Startup
 {
     public void ConfigureServices(IServiceCollection services) =>
-        services.AddSingleton<IOrderStore, InMemoryOrderStore>();
+        services
+            .AddSingleton<IOrderStore, InMemoryOrderStore>()
+            .AddSingleton<IStockLedger, InMemoryStockLedger>();
 }
 
 /// <summary>One instance per execution environment; the store comes from dependency injection.</summary>
