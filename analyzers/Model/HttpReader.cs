@@ -621,6 +621,15 @@ public static class HttpReader
                 spec = new HttpValidationSpec(HttpValidationKind.EmailAddress, default, message);
             }
 
+            if (spec is { Kind: HttpValidationKind.Range })
+            {
+                spec = spec with
+                {
+                    MinimumIsExclusive = attribute.NamedArgument("MinimumIsExclusive")?.Value is true,
+                    MaximumIsExclusive = attribute.NamedArgument("MaximumIsExclusive")?.Value is true,
+                };
+            }
+
             if (spec is not null)
             {
                 validations.Add(spec);

@@ -97,7 +97,14 @@ public enum HttpValidationKind
 /// <param name="Kind">The attribute.</param>
 /// <param name="Arguments">Its arguments as C# expressions, in the order of <see cref="HttpValidationKind"/>'s docs.</param>
 /// <param name="Message">The attribute's <c>ErrorMessage</c>, when set.</param>
-public sealed record HttpValidationSpec(HttpValidationKind Kind, EquatableArray<string> Arguments, string? Message);
+public sealed record HttpValidationSpec(HttpValidationKind Kind, EquatableArray<string> Arguments, string? Message)
+{
+    /// <summary><c>[Range(..., MinimumIsExclusive = true)]</c>: the minimum itself fails.</summary>
+    public bool MinimumIsExclusive { get; init; }
+
+    /// <summary><c>[Range(..., MaximumIsExclusive = true)]</c>: the maximum itself fails.</summary>
+    public bool MaximumIsExclusive { get; init; }
+}
 
 /// <summary>A public instance property of a <c>[FromBody]</c> type with DataAnnotations checks.</summary>
 /// <param name="Name">The C# property name.</param>

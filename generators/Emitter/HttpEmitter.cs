@@ -306,6 +306,7 @@ internal static class HttpEmitter
             HttpValidationKind.RegularExpression => "RegularExpression(" + value + ", " + regexField,
             _ => "EmailAddress(" + value,
         };
-        return Validation + args + ", " + field + ", errors" + message + ");";
+        var exclusive = (v.MinimumIsExclusive ? ", minimumIsExclusive: true" : "") + (v.MaximumIsExclusive ? ", maximumIsExclusive: true" : "");
+        return Validation + args + ", " + field + ", errors" + message + exclusive + ");";
     }
 }

@@ -323,6 +323,8 @@ public sealed class HttpGeneratorTests
                         [Range(typeof(TimeOnly), "08:00", "18:30:15")] TimeOnly? checkIn = null,
                         [Range(typeof(TimeSpan), "00:30:00", "1.00:00:00")] TimeSpan? stay = null,
                         [Range(typeof(double), "0.5", "1e3")] double ratio = 1,
+                        [Range(0, 100, MinimumIsExclusive = true)] int share = 50,
+                        [Range(typeof(decimal), "0", "1", MaximumIsExclusive = true, MinimumIsExclusive = false)] decimal? fraction = null,
                         [Range(typeof(byte), "1", "300")] byte notChecked = 1,
                         [Range(typeof(decimal), "cheap", "dear")] decimal alsoNotChecked = 0,
                         [Range(typeof(long), "1", "5")] int otherType = 1,
@@ -339,6 +341,8 @@ public sealed class HttpGeneratorTests
         Assert.Contains("HttpValidation.Range<global::System.TimeOnly>(p_checkIn, new global::System.TimeOnly(288000000000L), new global::System.TimeOnly(666150000000L), \"08:00\", \"18:30:15\", ", create);
         Assert.Contains("HttpValidation.Range<global::System.TimeSpan>(p_stay, new global::System.TimeSpan(18000000000L), new global::System.TimeSpan(864000000000L), ", create);
         Assert.Contains("HttpValidation.Range<double>(p_ratio, 0.5D, 1000D, \"0.5\", \"1e3\", \"ratio\", errors);", create);
+        Assert.Contains("HttpValidation.Range<int>(p_share, (int)(0), (int)(100), \"share\", errors, minimumIsExclusive: true);", create);
+        Assert.Contains("HttpValidation.Range<decimal>(p_fraction, 0M, 1M, \"0\", \"1\", \"fraction\", errors, maximumIsExclusive: true);", create);
         Assert.DoesNotContain("(p_notChecked, ", create);
         Assert.DoesNotContain("(p_alsoNotChecked, ", create);
         Assert.DoesNotContain("(p_otherType, ", create);

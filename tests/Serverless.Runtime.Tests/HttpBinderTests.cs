@@ -210,6 +210,28 @@ public sealed partial class HttpBinderTests
         Assert.Equal(["custom: 0.01 to 999.99"], _errors["custom"]);
     }
 
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Exclusive_range_ends_behave_and_read_as_the_attribute(bool minimumIsExclusive, bool maximumIsExclusive)
+    {
+        var attribute = new System.ComponentModel.DataAnnotations.RangeAttribute(1, 10)
+        {
+            MinimumIsExclusive = minimumIsExclusive,
+            MaximumIsExclusive = maximumIsExclusive,
+        };
+        foreach (var value in new[] { 0, 1, 5, 10, 11 })
+        {
+            Assert.Equal(attribute.IsValid(value), HttpValidation.Range(value, 1, 10, "qty", new BindingErrors(), null, minimumIsExclusive, maximumIsExclusive));
+            Assert.Equal(attribute.IsValid(value), HttpValidation.Range((int?)value, 1, 10, "1", "10", "qty", new BindingErrors(), null, minimumIsExclusive, maximumIsExclusive));
+        }
+
+        HttpValidation.Range(11, 1, 10, "qty", _errors, minimumIsExclusive: minimumIsExclusive, maximumIsExclusive: maximumIsExclusive);
+        Assert.Equal([attribute.FormatErrorMessage("qty")], _errors["qty"]);
+    }
+
     [Fact]
     public void Several_mistakes_give_one_problem_that_lists_them_all()
     {
