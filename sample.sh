@@ -18,4 +18,6 @@ echo
 echo "Serving the sample's HTTP API on http://127.0.0.1:$port — try:"
 echo "  curl 'http://127.0.0.1:$port/greetings/Ada?times=2'"
 echo "  curl -i 'http://127.0.0.1:$port/greetings/Ada?times=9&loud=maybe'    # one 400 listing every mistake"
+echo "  curl 'http://127.0.0.1:$port/stock/movements?kind=receipt&sku=TEA-0042,MUG-0007'"
+echo "  curl -H 'X-Unit: case' 'http://127.0.0.1:$port/warehouses/ber1/stock/tea-0042'"
 run serve --port "$port"

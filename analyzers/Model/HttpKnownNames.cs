@@ -13,6 +13,7 @@ public static class HttpKnownNames
     public const string IHttpResult = "Serverless.IHttpResult";
     public const string IParsableOfT = "System.IParsable`1";
     public const string ListOfT = "System.Collections.Generic.List`1";
+    public const string IFormatProvider = "System.IFormatProvider";
 
     public const string RequiredAttribute = "System.ComponentModel.DataAnnotations.RequiredAttribute";
     public const string RangeAttribute = "System.ComponentModel.DataAnnotations.RangeAttribute";

@@ -184,7 +184,8 @@ public static class HttpReader
     }
 
     private const string NotSimple =
-        "is not a simple type; use string, bool, a number, Guid, a date or time type, an enum, a type with a static TryParse (IParsable<T>), "
+        "is not a simple type; use string, bool, a number, Guid, a date or time type, an enum, a type with a static TryParse (IParsable<T>, "
+        + "or a public static bool TryParse(string, out T) or TryParse(string, IFormatProvider, out T)), "
         + "their nullable forms, or (query and header only) arrays and lists of them, and take anything else from the body with [FromBody]";
 
     private static (ImmutableArray<HttpRouteSpec> Routes, EquatableArray<LocationInfo> Locations, EquatableArray<LocationInfo> Attributes, bool Usable) ReadRoutes(
@@ -307,7 +308,7 @@ public static class HttpReader
             fieldName,
             typeRef,
             TypeRef.From(v.ValueType),
-            v.ValueType.TypeKind == TypeKind.Enum ? HttpValueKind.Enum : HttpValueKind.Parsable,
+            v.Kind,
             v.Collection,
             v.IsNullableValueType,
             v.ValueType.IsReferenceType,
@@ -342,14 +343,16 @@ public static class HttpReader
 
     private readonly struct ValueShape
     {
-        public ValueShape(ITypeSymbol valueType, HttpCollectionKind collection, bool isNullableValueType)
+        public ValueShape(ITypeSymbol valueType, HttpValueKind kind, HttpCollectionKind collection, bool isNullableValueType)
         {
             ValueType = valueType;
+            Kind = kind;
             Collection = collection;
             IsNullableValueType = isNullableValueType;
         }
 
         public ITypeSymbol ValueType { get; }
+        public HttpValueKind Kind { get; }
         public HttpCollectionKind Collection { get; }
         public bool IsNullableValueType { get; }
     }
@@ -357,15 +360,15 @@ public static class HttpReader
     /// <summary>The parsed shape of a route/query/header type, or null when it is not a simple type.</summary>
     private static ValueShape? ClassifyValue(ITypeSymbol type)
     {
-        if (IsSimple(type))
+        if (SimpleKind(type) is { } kind)
         {
-            return new ValueShape(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), HttpCollectionKind.None, false);
+            return new ValueShape(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), kind, HttpCollectionKind.None, false);
         }
 
         if (type is INamedTypeSymbol { IsGenericType: true } nullable && nullable.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
         {
             var underlying = nullable.TypeArguments[0];
-            return IsSimple(underlying) ? new ValueShape(underlying, HttpCollectionKind.None, true) : null;
+            return SimpleKind(underlying) is { } underlyingKind ? new ValueShape(underlying, underlyingKind, HttpCollectionKind.None, true) : null;
         }
 
         ITypeSymbol? element = null;
@@ -388,28 +391,64 @@ public static class HttpReader
             }
         }
 
-        var usableElement = element is not null && (element.IsValueType || element.NullableAnnotation != NullableAnnotation.Annotated) && IsSimple(element);
-        return usableElement
-            ? new ValueShape(element!.WithNullableAnnotation(NullableAnnotation.NotAnnotated), collection, false)
-            : null;
+        if (element is null || (!element.IsValueType && element.NullableAnnotation == NullableAnnotation.Annotated) || SimpleKind(element) is not { } elementKind)
+        {
+            return null;
+        }
+
+        return new ValueShape(element.WithNullableAnnotation(NullableAnnotation.NotAnnotated), elementKind, collection, false);
     }
 
-    /// <summary>An enum, or a type implementing <c>IParsable&lt;itself&gt;</c> (string, numbers, Guid, dates, user types).</summary>
-    private static bool IsSimple(ITypeSymbol type)
+    /// <summary>
+    /// How a simple type is parsed, or null when it is not one: an enum; a type implementing <c>IParsable&lt;itself&gt;</c>
+    /// (string, numbers, Guid, dates, user types); else a type with a public static <c>TryParse</c> of its own
+    /// (the <c>IFormatProvider</c> form preferred, for the invariant culture).
+    /// </summary>
+    private static HttpValueKind? SimpleKind(ITypeSymbol type)
     {
         if (type.TypeKind == TypeKind.Enum)
         {
-            return true;
+            return HttpValueKind.Enum;
         }
 
         if (type is not INamedTypeSymbol named || named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
         {
-            return false;
+            return null;
         }
 
         var plain = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
-        return named.AllInterfaces.Any(i => i.OriginalDefinition.Is(HttpKnownNames.IParsableOfT)
-            && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.NotAnnotated), plain));
+        if (named.AllInterfaces.Any(i => i.OriginalDefinition.Is(HttpKnownNames.IParsableOfT)
+            && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.NotAnnotated), plain)))
+        {
+            return HttpValueKind.Parsable;
+        }
+
+        HttpValueKind? found = null;
+        foreach (var member in named.GetMembers("TryParse"))
+        {
+            if (member is not IMethodSymbol { IsStatic: true, DeclaredAccessibility: Accessibility.Public, Arity: 0, ReturnType.SpecialType: SpecialType.System_Boolean } method
+                || method.Parameters.Length is not (2 or 3)
+                || method.Parameters[0] is not { RefKind: RefKind.None, Type.SpecialType: SpecialType.System_String }
+                || method.Parameters[method.Parameters.Length - 1] is not { RefKind: RefKind.Out } result
+                || !SymbolEqualityComparer.Default.Equals(result.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), plain))
+            {
+                continue;
+            }
+
+            if (method.Parameters.Length == 3)
+            {
+                if (method.Parameters[1] is { RefKind: RefKind.None } provider && provider.Type.Is(HttpKnownNames.IFormatProvider))
+                {
+                    return HttpValueKind.TryParseWithFormatProvider;
+                }
+            }
+            else
+            {
+                found = HttpValueKind.TryParse;
+            }
+        }
+
+        return found;
     }
 
     private static (HttpResultKind Result, bool NotFoundOnNull) ReadResult(IMethodSymbol method)
@@ -548,6 +587,16 @@ public static class HttpReader
                 spec = new HttpValidationSpec(HttpValidationKind.Range,
                     EquatableArray.Create(Cast(valueTypeName, Number(min)), Cast(valueTypeName, Number(max))), message);
             }
+            else if (attribute.IsAttribute(HttpKnownNames.RangeAttribute) && collection == HttpCollectionKind.None
+                && attribute.ConstructorArguments.Length == 3
+                && attribute.ConstructorArgument(0) is { Value: ITypeSymbol operandType }
+                && SymbolEqualityComparer.Default.Equals(operandType.WithNullableAnnotation(NullableAnnotation.NotAnnotated), valueType.WithNullableAnnotation(NullableAnnotation.NotAnnotated))
+                && attribute.ConstructorString(1) is { } minText && attribute.ConstructorString(2) is { } maxText
+                && HttpRangeBound.Parse(valueType, minText) is { } minimum && HttpRangeBound.Parse(valueType, maxText) is { } maximum)
+            {
+                spec = new HttpValidationSpec(HttpValidationKind.Range, EquatableArray.Create(minimum, maximum,
+                    SymbolDisplay.FormatLiteral(minText, quote: true), SymbolDisplay.FormatLiteral(maxText, quote: true)), message);
+            }
             else if (attribute.IsAttribute(HttpKnownNames.StringLengthAttribute) && isString
                 && attribute.ConstructorArgument(0) is { Value: int maxLength })
             {
@@ -573,6 +622,15 @@ public static class HttpReader
             else if (attribute.IsAttribute(HttpKnownNames.EmailAddressAttribute) && isString)
             {
                 spec = new HttpValidationSpec(HttpValidationKind.EmailAddress, default, message);
+            }
+
+            if (spec is { Kind: HttpValidationKind.Range })
+            {
+                spec = spec with
+                {
+                    MinimumIsExclusive = attribute.NamedArgument("MinimumIsExclusive")?.Value is true,
+                    MaximumIsExclusive = attribute.NamedArgument("MaximumIsExclusive")?.Value is true,
+                };
             }
 
             if (spec is not null)

@@ -48,6 +48,16 @@ public enum HttpValueKind
     Json,
     /// <summary>Not parsed (the request itself).</summary>
     None,
+    /// <summary>
+    /// A type without <c>IParsable&lt;T&gt;</c> that has a public static <c>bool TryParse(string, out T)</c>; the
+    /// wrapper calls it directly.
+    /// </summary>
+    TryParse,
+    /// <summary>
+    /// A type without <c>IParsable&lt;T&gt;</c> that has a public static
+    /// <c>bool TryParse(string, IFormatProvider, out T)</c>; the wrapper calls it with the invariant culture.
+    /// </summary>
+    TryParseWithFormatProvider,
 }
 
 /// <summary>Whether a value is one item or a collection of repeated/comma-separated values.</summary>
@@ -66,7 +76,10 @@ public enum HttpValidationKind
 {
     /// <summary><c>[Required]</c> (strings: not null or white space; nullable value types: has a value).</summary>
     Required,
-    /// <summary><c>[Range(min, max)]</c>; arguments min, max (typed C# expressions).</summary>
+    /// <summary>
+    /// <c>[Range(min, max)]</c>; arguments min, max (typed C# expressions). <c>[Range(typeof(T), "min", "max")]</c>
+    /// adds the bounds as written (C# string literals) for the message: min, max, minText, maxText.
+    /// </summary>
     Range,
     /// <summary><c>[StringLength(max, MinimumLength = min)]</c>; arguments max, min.</summary>
     StringLength,
@@ -84,7 +97,14 @@ public enum HttpValidationKind
 /// <param name="Kind">The attribute.</param>
 /// <param name="Arguments">Its arguments as C# expressions, in the order of <see cref="HttpValidationKind"/>'s docs.</param>
 /// <param name="Message">The attribute's <c>ErrorMessage</c>, when set.</param>
-public sealed record HttpValidationSpec(HttpValidationKind Kind, EquatableArray<string> Arguments, string? Message);
+public sealed record HttpValidationSpec(HttpValidationKind Kind, EquatableArray<string> Arguments, string? Message)
+{
+    /// <summary><c>[Range(..., MinimumIsExclusive = true)]</c>: the minimum itself fails.</summary>
+    public bool MinimumIsExclusive { get; init; }
+
+    /// <summary><c>[Range(..., MaximumIsExclusive = true)]</c>: the maximum itself fails.</summary>
+    public bool MaximumIsExclusive { get; init; }
+}
 
 /// <summary>A public instance property of a <c>[FromBody]</c> type with DataAnnotations checks.</summary>
 /// <param name="Name">The C# property name.</param>

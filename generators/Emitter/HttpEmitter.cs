@@ -277,26 +277,51 @@ internal static class HttpEmitter
             _ => "request.Query",
         };
         var isEnum = p.ValueKind == HttpValueKind.Enum;
+        var parser = Parser(p);
         if (p.Collection != HttpCollectionKind.None)
         {
             var method = (isEnum ? "ParseEnum" : "Parse") + (p.Collection == HttpCollectionKind.List ? "List" : "Array");
-            return Binder + method + "<" + value + ">(" + collection + ".GetValues(" + field + "), " + field + ", errors" + (p.IsRequired ? ", required: true" : "") + ")";
+            return Binder + method + "<" + value + ">(" + collection + ".GetValues(" + field + "), " + field + ", errors" + parser + (p.IsRequired ? ", required: true" : "") + ")";
         }
 
         var raw = collection + "[" + field + "]";
         var defaultArgument = p.DefaultValue is { } d && d != "null" && d != "default" ? ", " + d : "";
         if (p.IsRequired)
         {
-            return Binder + (isEnum ? "ParseEnum" : "Parse") + "<" + value + ">(" + raw + ", " + field + ", errors)";
+            return Binder + (isEnum ? "ParseEnum" : "Parse") + "<" + value + ">(" + raw + ", " + field + ", errors" + parser + ")";
         }
 
         if (p.IsNullableValueType)
         {
-            return Binder + (isEnum ? "ParseEnumNullable" : "ParseNullable") + "<" + value + ">(" + raw + ", " + field + ", errors" + defaultArgument + ")";
+            return Binder + (isEnum ? "ParseEnumNullable" : "ParseNullable") + "<" + value + ">(" + raw + ", " + field + ", errors" + parser + defaultArgument + ")";
         }
 
-        var optional = Binder + (isEnum ? "ParseEnumOptional" : "ParseOptional") + "<" + value + ">(" + raw + ", " + field + ", errors" + defaultArgument + ")";
+        var optional = Binder + (isEnum ? "ParseEnumOptional" : "ParseOptional") + "<" + value + ">(" + raw + ", " + field + ", errors" + parser + defaultArgument + ")";
         return optional + (p.IsNullable || !p.IsReferenceValue ? "" : "!");
+    }
+
+    /// <summary>
+    /// For a type that is not <c>IParsable&lt;T&gt;</c> but has a static <c>TryParse</c>: the <c>HttpValueParser&lt;T&gt;</c>
+    /// argument calling it directly (a static lambda, cached by the compiler; no reflection). Empty otherwise.
+    /// </summary>
+    private static string Parser(HttpParameterSpec p)
+    {
+        var culture = p.ValueKind switch
+        {
+            HttpValueKind.TryParse => "",
+            HttpValueKind.TryParseWithFormatProvider => "global::System.Globalization.CultureInfo.InvariantCulture, ",
+            _ => null,
+        };
+        if (culture is null)
+        {
+            return "";
+        }
+
+        // The out value goes through a local so a TryParse declaring `out T?` (null on failure) needs no suppression at the call.
+        var type = p.ValueType.FullyQualifiedName;
+        var resultType = type + (p.IsReferenceValue ? "?" : "");
+        return ", static (string text, out " + type + " value) => { var parsed = " + type + ".TryParse(text, " + culture
+            + "out " + resultType + " result); value = result!; return parsed; }";
     }
 
     private static void WriteValidations(SourceWriter w, HttpParameterSpec p, string local, string prefix)
@@ -347,13 +372,15 @@ internal static class HttpEmitter
         var args = v.Kind switch
         {
             HttpValidationKind.Required => "Required(" + value,
-            HttpValidationKind.Range => "Range<" + valueType.FullyQualifiedName + ">(" + value + ", " + v.Arguments[0] + ", " + v.Arguments[1],
+            HttpValidationKind.Range => "Range<" + valueType.FullyQualifiedName + ">(" + value + ", " + v.Arguments[0] + ", " + v.Arguments[1]
+                + (v.Arguments.Count == 4 ? ", " + v.Arguments[2] + ", " + v.Arguments[3] : ""),
             HttpValidationKind.StringLength => "StringLength(" + value + ", " + v.Arguments[0] + ", " + v.Arguments[1],
             HttpValidationKind.MinLength => "MinLength(" + value + ", " + v.Arguments[0],
             HttpValidationKind.MaxLength => "MaxLength(" + value + ", " + v.Arguments[0],
             HttpValidationKind.RegularExpression => "RegularExpression(" + value + ", " + regexField,
             _ => "EmailAddress(" + value,
         };
-        return Validation + args + ", " + field + ", errors" + message + ");";
+        var exclusive = (v.MinimumIsExclusive ? ", minimumIsExclusive: true" : "") + (v.MaximumIsExclusive ? ", maximumIsExclusive: true" : "");
+        return Validation + args + ", " + field + ", errors" + message + exclusive + ");";
     }
 }

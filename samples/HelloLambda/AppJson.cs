@@ -21,4 +21,8 @@ namespace HelloLambda;
 [JsonSerializable(typeof(StockItem))]
 [JsonSerializable(typeof(StockUpdate))]
 [JsonSerializable(typeof(IReadOnlyList<StockItem>))]
+[JsonSerializable(typeof(StockLevel))]
+[JsonSerializable(typeof(MovementSearch))]
+[JsonSerializable(typeof(Receipt))]
+[JsonSerializable(typeof(ReceiptConfirmation))]
 public partial class AppJson : JsonSerializerContext;

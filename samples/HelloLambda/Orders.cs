@@ -40,8 +40,10 @@ public sealed class InMemoryOrderStore : IOrderStore
 public sealed class Startup
 {
     public void ConfigureServices(IServiceCollection services) =>
-        services.AddSingleton<IOrderStore, InMemoryOrderStore>()
-            .AddSingleton<IStockStore, InMemoryStockStore>();
+        services
+            .AddSingleton<IOrderStore, InMemoryOrderStore>()
+            .AddSingleton<IStockStore, InMemoryStockStore>()
+            .AddSingleton<IStockLedger, InMemoryStockLedger>();
 }
 
 /// <summary>One instance per execution environment; the store comes from dependency injection.</summary>

@@ -165,6 +165,52 @@ public class HttpRouteAnalyzerTests
             .WithArguments("ids", "Api.RouteArray", "a route value", "int[]", "is a collection, and a route segment holds one value"));
 
     [Fact]
+    public Task SLS3006_TypesWithAStaticTryParseBindAndOtherShapesDoNot() => Verify.VerifyAsync(
+        """
+        using System;
+        using System.Collections.Generic;
+        using System.Diagnostics.CodeAnalysis;
+        using Serverless;
+
+        // Bindable: TryParse(string, out T), TryParse(string, IFormatProvider, out T), in nested, generic-instance and partial types.
+        public readonly record struct Sku(string Value) { public static bool TryParse(string? text, out Sku sku) { sku = new(text ?? ""); return true; } }
+        public sealed partial class Money { public static bool TryParse(string text, IFormatProvider? provider, [NotNullWhen(true)] out Money? money) { money = null; return false; } }
+        public sealed partial class Money { }
+        public static class Outer { public sealed class Code { public static bool TryParse(string text, out Code code) { code = new(); return true; } } }
+        public sealed class Box<T> { public static bool TryParse(string text, out Box<T> box) { box = new(); return true; } }
+
+        // Not bindable: instance, private, wrong return, wrong out type, ref, span only, generic method, a user IFormatProvider,
+        // a user interface that merely shares IParsable's name.
+        public sealed class Instance { public bool TryParse(string text, out Instance value) { value = this; return true; } }
+        public sealed class Hidden { private static bool TryParse(string text, out Hidden value) { value = new(); return true; } }
+        public sealed class Counted { public static int TryParse(string text, out Counted value) { value = new(); return 1; } }
+        public sealed class Other { public static bool TryParse(string text, out string value) { value = text; return true; } }
+        public sealed class ByRef { public static bool TryParse(string text, ref ByRef value) => true; }
+        public sealed class SpanOnly { public static bool TryParse(ReadOnlySpan<char> text, out SpanOnly value) { value = new(); return true; } }
+        public sealed class GenericMethod { public static bool TryParse<T>(string text, out GenericMethod value) { value = new(); return true; } }
+        namespace Fake { public interface IFormatProvider { } public interface IParsable<T> { } }
+        public sealed class FakeProvider { public static bool TryParse(string text, Fake.IFormatProvider provider, out FakeProvider value) { value = new(); return true; } }
+        public sealed class FakeParsable : Fake.IParsable<FakeParsable> { }
+
+        public static class Api
+        {
+            [LambdaFunction] [HttpApi(HttpVerb.Get, "/ok/{sku}")]
+            public static void Fine(Sku sku, [FromQuery] Money? price, [FromHeader("X-Code")] Outer.Code? code, Sku? alternative,
+                Sku[]? skus, List<Money>? prices, [FromQuery] Box<int>? box) { }
+
+            [LambdaFunction] [HttpApi(HttpVerb.Get, "/a")] public static void A([FromQuery] Instance {|SLS3006:a|}) { }
+            [LambdaFunction] [HttpApi(HttpVerb.Get, "/b")] public static void B([FromQuery] Hidden {|SLS3006:b|}) { }
+            [LambdaFunction] [HttpApi(HttpVerb.Get, "/c")] public static void C([FromQuery] Counted {|SLS3006:c|}) { }
+            [LambdaFunction] [HttpApi(HttpVerb.Get, "/d")] public static void D([FromQuery] Other {|SLS3006:d|}) { }
+            [LambdaFunction] [HttpApi(HttpVerb.Get, "/e")] public static void E([FromQuery] ByRef {|SLS3006:e|}) { }
+            [LambdaFunction] [HttpApi(HttpVerb.Get, "/f")] public static void F([FromQuery] SpanOnly {|SLS3006:f|}) { }
+            [LambdaFunction] [HttpApi(HttpVerb.Get, "/g")] public static void G([FromQuery] GenericMethod {|SLS3006:g|}) { }
+            [LambdaFunction] [HttpApi(HttpVerb.Get, "/h")] public static void H([FromQuery] FakeProvider {|SLS3006:h|}) { }
+            [LambdaFunction] [HttpApi(HttpVerb.Get, "/i/{i}")] public static void I(FakeParsable {|SLS3006:i|}) { }
+        }
+        """);
+
+    [Fact]
     public Task SLS3007_SameMethodAndPathTwice() => Verify.VerifyAsync(new[]
     {
         """

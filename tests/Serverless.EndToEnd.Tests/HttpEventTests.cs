@@ -122,6 +122,109 @@ public sealed class HttpEventTests
             """{"statusCode":201,"headers":{"Content-Type":"application/json; charset=utf-8","Location":"/products/{id}","X-Stock":"12"},"cookies":["currency=GBP; Max-Age=2592000; Path=/; HttpOnly; SameSite=Lax"],"body":"{\"id\":\"{id}\",\"name\":\"Tray\",\"price\":3.10,\"currency\":\"GBP\"}","isBase64Encoded":false}""");
     }
 
+    [Fact]
+    public async Task GetStockLevel_answers_a_1_0_event_binding_route_values_into_user_types_a_header_enum_and_the_query()
+    {
+        await using var run = await StartAsync("GetStockLevel");
+
+        await run.AssertResponseAsync(
+            ApiGatewayEvents.RestApi("GET", "/warehouses/{warehouse}/stock/{sku}", "/warehouses/ber1/stock/tea-0042",
+                new() { ["warehouse"] = "ber1", ["sku"] = "tea-0042" }, new() { ["X-Unit"] = "Case" }),
+            """{"statusCode":200,"headers":{"Content-Type":"application/json; charset=utf-8"},"multiValueHeaders":{},"body":"{\"warehouse\":\"BER1\",\"sku\":\"TEA-0042\",\"quantity\":19,\"unit\":\"Case\",\"asOf\":null}","isBase64Encoded":false}""");
+
+        await run.AssertResponseAsync(
+            ApiGatewayEvents.RestApi("GET", "/warehouses/{warehouse}/stock/{sku}", "/warehouses/BER1/stock/TEA-0042",
+                new() { ["warehouse"] = "BER1", ["sku"] = "TEA-0042" }, rawQuery: "asOf=2024-05-01"),
+            """{"statusCode":200,"headers":{"Content-Type":"application/json; charset=utf-8"},"multiValueHeaders":{},"body":"{\"warehouse\":\"BER1\",\"sku\":\"TEA-0042\",\"quantity\":228,\"unit\":\"Each\",\"asOf\":\"2024-05-01\"}","isBase64Encoded":false}""");
+
+        await run.AssertNotAnApiGatewayEventAsync();
+
+        // Two route values, the header and the query wrong at once: one 400.
+        await run.AssertResponseAsync(
+            ApiGatewayEvents.RestApi("GET", "/warehouses/{warehouse}/stock/{sku}", "/warehouses/B1/stock/TEA-42",
+                new() { ["warehouse"] = "B1", ["sku"] = "TEA-42" }, new() { ["X-Unit"] = "crate" }, rawQuery: "asOf=2024-02-30"),
+            """{"statusCode":400,"headers":{"Content-Type":"application/problem+json"},"multiValueHeaders":{},"body":"{\"type\":\"https://tools.ietf.org/html/rfc9110#section-15.5.1\",\"title\":\"One or more validation errors occurred.\",\"status\":400,\"errors\":{\"warehouse\":[\"The value \\u0027B1\\u0027 is not valid for warehouse.\"],\"sku\":[\"The value \\u0027TEA-42\\u0027 is not valid for sku.\"],\"X-Unit\":[\"The value \\u0027crate\\u0027 is not valid for X-Unit.\"],\"asOf\":[\"The value \\u00272024-02-30\\u0027 is not valid for asOf.\"]}}","isBase64Encoded":false}""");
+    }
+
+    [Fact]
+    public async Task SearchStockMovements_answers_a_2_0_event_with_repeated_and_comma_separated_query_values()
+    {
+        await using var run = await StartAsync("SearchStockMovements");
+
+        // API Gateway joins repeated values with commas in queryStringParameters; the binder reads rawQueryString.
+        await run.AssertResponseAsync(
+            ApiGatewayEvents.HttpApi("GET", "/stock/movements", "/stock/movements",
+                "kind=receipt&kind=PICK&sku=tea-0042,MUG-0007&minValue=10.50&from=2024-05-01T08:00:00Z&day=2024-05-01&shiftStart=06:30&maxQuantity=18446744073709551615"),
+            """{"statusCode":200,"headers":{"Content-Type":"application/json; charset=utf-8"},"body":"{\"filter\":{\"search\":null,\"includeCancelled\":false,\"aisle\":null,\"minTemperature\":null,\"shelf\":null,\"bin\":null,\"page\":1,\"pageSize\":50,\"afterSequence\":null,\"maxQuantity\":18446744073709551615,\"minWeightKg\":null,\"maxVolumeLitres\":null,\"minValue\":10.50,\"batch\":null,\"from\":\"2024-05-01T08:00:00Z\",\"until\":null,\"day\":\"2024-05-01\",\"shiftStart\":\"06:30:00\",\"kinds\":[\"Receipt\",\"Pick\"],\"skus\":[\"TEA-0042\",\"MUG-0007\"],\"warehouses\":[]},\"movements\":[{\"sequence\":1,\"warehouse\":\"BER1\",\"sku\":\"TEA-0042\",\"kind\":\"Receipt\",\"quantity\":240,\"at\":\"2024-05-01T08:00:00+00:00\"},{\"sequence\":2,\"warehouse\":\"BER1\",\"sku\":\"TEA-0042\",\"kind\":\"Pick\",\"quantity\":-12,\"at\":\"2024-05-01T11:00:00+00:00\"},{\"sequence\":3,\"warehouse\":\"LHR2\",\"sku\":\"MUG-0007\",\"kind\":\"Receipt\",\"quantity\":96,\"at\":\"2024-05-02T08:00:00+00:00\"}]}","isBase64Encoded":false}""");
+
+        await run.AssertResponseAsync(
+            ApiGatewayEvents.HttpApi("GET", "/stock/movements", "/stock/movements", "aisle=256&page=0&kind=lost&batch=nope"),
+            """{"statusCode":400,"headers":{"Content-Type":"application/problem+json"},"body":"{\"type\":\"https://tools.ietf.org/html/rfc9110#section-15.5.1\",\"title\":\"One or more validation errors occurred.\",\"status\":400,\"errors\":{\"aisle\":[\"The value \\u0027256\\u0027 is not valid for aisle.\"],\"page\":[\"The field page must be between 1 and 1000.\"],\"batch\":[\"The value \\u0027nope\\u0027 is not valid for batch.\"],\"kind\":[\"The value \\u0027lost\\u0027 is not valid for kind.\"]}}","isBase64Encoded":false}""");
+    }
+
+    [Fact]
+    public async Task ReceiveShipment_answers_a_2_0_event_with_a_base64_body_cookies_and_headers_and_lists_every_mistake()
+    {
+        await using var run = await StartAsync("ReceiveShipment");
+        const string receipt = """{"supplier":"Olive Grove S.L.","receivedOn":"2024-05-03","declaredValue":1250.00,"lines":[{"sku":"OIL-0100","quantity":96}]}""";
+
+        await run.AssertResponseAsync(
+            ApiGatewayEvents.HttpApi("POST", "/warehouses/{warehouse}/receipts", "/warehouses/mad3/receipts", "notifySupplier=true",
+                new() { ["warehouse"] = "mad3" }, new() { ["X-Dock"] = "3" }, receipt, base64: true),
+            """{"statusCode":201,"headers":{"Content-Type":"application/json; charset=utf-8","Location":"/warehouses/MAD3/receipts/MAD3-20240503-D3","X-Dock":"3"},"cookies":["dock=3; Max-Age=28800; Path=/warehouses; HttpOnly; SameSite=Strict"],"body":"{\"id\":\"MAD3-20240503-D3\",\"warehouse\":\"MAD3\",\"dock\":3,\"units\":96,\"notifySupplier\":true}","isBase64Encoded":false}""");
+
+        await run.AssertNotAnApiGatewayEventAsync();
+
+        // Route, header, body properties and query wrong at once (the body base64 encoded): one 400.
+        await run.AssertResponseAsync(
+            ApiGatewayEvents.HttpApi("POST", "/warehouses/{warehouse}/receipts", "/warehouses/B1/receipts", "notifySupplier=perhaps",
+                new() { ["warehouse"] = "B1" }, new() { ["X-Dock"] = "13" },
+                """{"supplier":"X","receivedOn":"2024-05-03","declaredValue":0,"lines":[]}""", base64: true),
+            """{"statusCode":400,"headers":{"Content-Type":"application/problem+json"},"body":"{\"type\":\"https://tools.ietf.org/html/rfc9110#section-15.5.1\",\"title\":\"One or more validation errors occurred.\",\"status\":400,\"errors\":{\"warehouse\":[\"The value \\u0027B1\\u0027 is not valid for warehouse.\"],\"X-Dock\":[\"The field X-Dock must be between 1 and 12.\"],\"$.supplier\":[\"The field $.supplier must be a string with a minimum length of 3 and a maximum length of 40.\"],\"$.declaredValue\":[\"The field $.declaredValue must be between 0.01 and 1000000.\"],\"notifySupplier\":[\"The value \\u0027perhaps\\u0027 is not valid for notifySupplier.\"]}}","isBase64Encoded":false}""");
+    }
+
+    [Fact]
+    public async Task GetWarehouseDocument_answers_a_1_0_event_of_a_greedy_route_with_text_headers_and_304()
+    {
+        await using var run = await StartAsync("GetWarehouseDocument");
+        var proxy = new Dictionary<string, string> { ["proxy"] = "delivery-notes/2024/05/DN-1001.txt" };
+
+        await run.AssertResponseAsync(
+            ApiGatewayEvents.RestApi("GET", "/documents/{proxy+}", "/documents/delivery-notes/2024/05/DN-1001.txt", proxy),
+            """{"statusCode":200,"headers":{"Content-Type":"text/plain; charset=utf-8","ETag":"\"ba150b3d0a4310fe\"","Cache-Control":"max-age=300"},"multiValueHeaders":{},"body":"Delivery note DN-1001\nBER1, dock 3: 240 x TEA-0042\n","isBase64Encoded":false}""");
+
+        await run.AssertResponseAsync(
+            ApiGatewayEvents.RestApi("GET", "/documents/{proxy+}", "/documents/delivery-notes/2024/05/DN-1001.txt", proxy,
+                new() { ["If-None-Match"] = "\"ba150b3d0a4310fe\"" }),
+            """{"statusCode":304,"headers":{"ETag":"\"ba150b3d0a4310fe\"","Cache-Control":"max-age=300"},"multiValueHeaders":{},"isBase64Encoded":false}""");
+
+        await run.AssertResponseAsync(
+            ApiGatewayEvents.RestApi("GET", "/documents/{proxy+}", "/documents/nothing/here.txt", new() { ["proxy"] = "nothing/here.txt" }),
+            """{"statusCode":404,"headers":{},"multiValueHeaders":{},"isBase64Encoded":false}""");
+    }
+
+    [Fact]
+    public async Task StartStockAudit_answers_a_2_0_event_with_a_500_carrying_only_the_request_id_and_logs_the_stack_trace()
+    {
+        await using var run = await StartAsync("StartStockAudit");
+        var invocation = new TestInvocation(ApiGatewayEvents.HttpApi("POST", "/warehouses/{warehouse}/audits", "/warehouses/BER1/audits", "",
+            new() { ["warehouse"] = "BER1" }));
+
+        var result = await run.InvokeAsync(invocation);
+
+        Assert.False(result.IsError, result.ToString());
+        Assert.Equal(
+            """{"statusCode":500,"headers":{"Content-Type":"application/problem+json"},"body":"{\"type\":\"https://tools.ietf.org/html/rfc9110#section-15.6.1\",\"title\":\"An unexpected error occurred.\",\"status\":500,\"requestId\":\"{id}\"}","isBase64Encoded":false}"""
+                .Replace("{id}", invocation.RequestId, StringComparison.Ordinal),
+            result.BodyText);
+        var log = await run.WaitForLogAsync("Unhandled exception in POST /warehouses/BER1/audits");
+        Assert.Contains("\"requestId\":\"" + invocation.RequestId + "\"", log, StringComparison.Ordinal);
+        Assert.Contains("Audit store for BER1 unreachable at audit-db.internal:5432 (user=auditor).", log, StringComparison.Ordinal);
+        Assert.Contains("at HelloLambda.Warehouse.AuditStore.Open(", log, StringComparison.Ordinal);
+
+        await run.AssertNotAnApiGatewayEventAsync();
+    }
+
     internal static async Task<FunctionRun> StartAsync(string function)
     {
         var app = await SampleApp.GetAsync();
@@ -155,6 +258,30 @@ public sealed class HttpEventTests
             Assert.Equal(7, id.Version);
             Assert.Equal(expectedResponse.Replace("{id}", id.ToString(), StringComparison.Ordinal), result.BodyText);
             AssertStillServing();
+        }
+
+        public async Task<InvocationResult> InvokeAsync(TestInvocation invocation)
+        {
+            var result = await host.InvokeAsync(invocation, Timeout);
+            AssertStillServing();
+            return result;
+        }
+
+        /// <summary>The process's log line (stdout or stderr) containing <paramref name="text"/>; output is read asynchronously, so it may lag.</summary>
+        public async Task<string> WaitForLogAsync(string text)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (true)
+            {
+                var line = (process.Stdout + "\n" + process.Stderr).Split('\n').FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
+                if (line is not null)
+                {
+                    return line;
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, $"No log line with '{text}' in:\n{process.Stdout}\n{process.Stderr}");
+                await Task.Delay(50);
+            }
         }
 
         /// <summary>API Gateway never sends anything else, so another event is the caller's mistake: the invocation fails, without a stack trace.</summary>
@@ -245,10 +372,13 @@ internal static class ApiGatewayEvents
 
     /// <summary>
     /// A 1.0 event: <c>resource</c> is the route, headers in both <c>headers</c> and <c>multiValueHeaders</c> as sent,
-    /// <c>null</c> for absent query strings and path parameters, <c>requestContext.path</c> with the stage.
+    /// the query decoded into <c>queryStringParameters</c> (the last value of a repeated name) and
+    /// <c>multiValueQueryStringParameters</c> (every value), <c>null</c> for absent query strings and path parameters,
+    /// <c>requestContext.path</c> with the stage.
     /// </summary>
     public static string RestApi(string method, string resource, string path,
-        Dictionary<string, string>? pathParameters = null, Dictionary<string, string>? headers = null, string? body = null)
+        Dictionary<string, string>? pathParameters = null, Dictionary<string, string>? headers = null, string? body = null,
+        string rawQuery = "")
     {
         var e = Load("rest-api-v1.json");
         e["resource"] = resource;
@@ -261,6 +391,21 @@ internal static class ApiGatewayEvents
         }
 
         e["pathParameters"] = pathParameters is null ? null : ToObject(pathParameters);
+        var query = ParseQuery(rawQuery);
+        if (query.Count > 0)
+        {
+            var single = new JsonObject();
+            var multi = new JsonObject();
+            foreach (var (name, values) in query)
+            {
+                single[name] = values[^1];
+                multi[name] = new JsonArray([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
+            }
+
+            e["queryStringParameters"] = single;
+            e["multiValueQueryStringParameters"] = multi;
+        }
+
         var context = e["requestContext"]!;
         context["resourcePath"] = resource;
         context["httpMethod"] = method;

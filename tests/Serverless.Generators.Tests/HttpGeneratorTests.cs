@@ -219,6 +219,140 @@ public sealed class HttpGeneratorTests
     }
 
     [Fact]
+    public void HttpTypesWithOnlyAStaticTryParseAreCalledDirectly()
+    {
+        var result = GeneratorHarness.Run(Usings + """
+            using System.Diagnostics.CodeAnalysis;
+
+            namespace App
+            {
+                // No IParsable<T>: the wrapper calls these directly.
+                public readonly record struct Sku(string Value)
+                {
+                    public static bool TryParse(string? text, out Sku sku)
+                    {
+                        sku = new Sku(text ?? "");
+                        return text is { Length: 8 };
+                    }
+                }
+
+                public sealed record Money(decimal Amount, string Currency)
+                {
+                    // Both forms: the IFormatProvider one wins (invariant culture).
+                    public static bool TryParse(string? text, out Money? money) => TryParse(text, null, out money);
+
+                    public static bool TryParse(string? text, IFormatProvider? provider, [NotNullWhen(true)] out Money? money)
+                    {
+                        money = text is { Length: > 3 } && decimal.TryParse(text[3..], System.Globalization.NumberStyles.Number, provider, out var amount)
+                            ? new Money(amount, text[..3]) : null;
+                        return money is not null;
+                    }
+                }
+
+                public sealed class Catalog
+                {
+                    public sealed class Section
+                    {
+                        public static bool TryParse(string text, out Section section) { section = new Section(); return text.Length > 0; }
+                    }
+                }
+
+                // IParsable<T> keeps going through HttpBinder's IParsable path.
+                public sealed record Slug(string Value) : IParsable<Slug>
+                {
+                    public static Slug Parse(string s, IFormatProvider? provider) => new(s);
+                    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, [MaybeNullWhen(false)] out Slug result)
+                    {
+                        result = s is null ? null : new Slug(s);
+                        return result is not null;
+                    }
+                }
+
+                public static class Shop
+                {
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Get, "/items/{sku}")]
+                    public static string Get(
+                        Sku sku,
+                        Sku? alternative,
+                        [FromHeader("X-Budget")] Money? budget,
+                        Money price,
+                        Sku[]? related,
+                        List<Money>? offers,
+                        [Required] Catalog.Section? section,
+                        Slug? slug = null) => sku.Value;
+                }
+            }
+            """);
+
+        var get = result.File("Functions/ShopGet.g.cs");
+        Assert.Contains("HttpBinder.Parse<global::App.Sku>(request.RouteValues[\"sku\"], \"sku\", errors, static (string text, out global::App.Sku value) => { var parsed = global::App.Sku.TryParse(text, out global::App.Sku result); value = result!; return parsed; })", get);
+        Assert.Contains("HttpBinder.ParseNullable<global::App.Sku>(request.Query[\"alternative\"], \"alternative\", errors, static (string text, out global::App.Sku value) =>", get);
+        Assert.Contains("HttpBinder.ParseOptional<global::App.Money>(request.Headers[\"X-Budget\"], \"X-Budget\", errors, static (string text, out global::App.Money value) => { var parsed = global::App.Money.TryParse(text, global::System.Globalization.CultureInfo.InvariantCulture, out global::App.Money? result); value = result!; return parsed; })", get);
+        Assert.Contains("HttpBinder.Parse<global::App.Money>(request.Query[\"price\"], \"price\", errors, static (string text, out global::App.Money value) =>", get);
+        Assert.Contains("HttpBinder.ParseArray<global::App.Sku>(request.Query.GetValues(\"related\"), \"related\", errors, static (string text, out global::App.Sku value) =>", get);
+        Assert.Contains("HttpBinder.ParseList<global::App.Money>(request.Query.GetValues(\"offers\"), \"offers\", errors, static (string text, out global::App.Money value) =>", get);
+        Assert.Contains("global::App.Catalog.Section.TryParse(text, out global::App.Catalog.Section? result)", get);
+        Assert.Contains("HttpValidation.Required(p_section, \"section\", errors);", get);
+        Assert.Contains("HttpBinder.ParseOptional<global::App.Slug>(request.Query[\"slug\"], \"slug\", errors)", get);
+    }
+
+    [Fact]
+    public void HttpTypedRangesAreParsedAtCompileTime()
+    {
+        var result = GeneratorHarness.Run(Usings + """
+            namespace App
+            {
+                public sealed record Booking(
+                    [property: Range(typeof(decimal), "0.01", "9999.99")] decimal Deposit,
+                    [property: Range(typeof(DateOnly), "2024-01-01", "2030-12-31", ErrorMessage = "{0} must fall between {1} and {2}")] DateOnly? Arrival);
+
+                [JsonSerializable(typeof(Booking))]
+                public partial class BookingJson : JsonSerializerContext;
+
+                public static class Bookings
+                {
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Post, "/bookings/{nights}")]
+                    public static Booking Create(
+                        [Range(typeof(int), "1", "30")] int nights,
+                        [FromBody] Booking booking,
+                        [Range(typeof(decimal), "-1.5", "1,000.25")] decimal discount = 0,
+                        [Range(typeof(DateTime), "2024-01-01", "2024-12-31T23:59:59Z")] DateTime? from = null,
+                        [Range(typeof(DateTimeOffset), "2024-01-01T00:00:00+02:00", "2025-01-01")] DateTimeOffset? until = null,
+                        [Range(typeof(TimeOnly), "08:00", "18:30:15")] TimeOnly? checkIn = null,
+                        [Range(typeof(TimeSpan), "00:30:00", "1.00:00:00")] TimeSpan? stay = null,
+                        [Range(typeof(double), "0.5", "1e3")] double ratio = 1,
+                        [Range(0, 100, MinimumIsExclusive = true)] int share = 50,
+                        [Range(typeof(decimal), "0", "1", MaximumIsExclusive = true, MinimumIsExclusive = false)] decimal? fraction = null,
+                        [Range(typeof(byte), "1", "300")] byte notChecked = 1,
+                        [Range(typeof(decimal), "cheap", "dear")] decimal alsoNotChecked = 0,
+                        [Range(typeof(long), "1", "5")] int otherType = 1,
+                        [Range(typeof(int), "1", "3")] int[]? collection = null) => booking;
+                }
+            }
+            """);
+
+        var create = result.File("Functions/BookingsCreate.g.cs");
+        Assert.Contains("HttpValidation.Range<int>(p_nights, (int)(1L), (int)(30L), \"1\", \"30\", \"nights\", errors);", create);
+        Assert.Contains("HttpValidation.Range<decimal>(p_discount, -1.5M, 1000.25M, \"-1.5\", \"1,000.25\", \"discount\", errors);", create);
+        Assert.Contains("HttpValidation.Range<global::System.DateTime>(p_from, new global::System.DateTime(638396640000000000L, global::System.DateTimeKind.Unspecified), new global::System.DateTime(638712863990000000L, global::System.DateTimeKind.Utc), ", create);
+        Assert.Contains("HttpValidation.Range<global::System.DateTimeOffset>(p_until, new global::System.DateTimeOffset(638396640000000000L, new global::System.TimeSpan(72000000000L)), new global::System.DateTimeOffset(638712864000000000L, new global::System.TimeSpan(0L)), ", create);
+        Assert.Contains("HttpValidation.Range<global::System.TimeOnly>(p_checkIn, new global::System.TimeOnly(288000000000L), new global::System.TimeOnly(666150000000L), \"08:00\", \"18:30:15\", ", create);
+        Assert.Contains("HttpValidation.Range<global::System.TimeSpan>(p_stay, new global::System.TimeSpan(18000000000L), new global::System.TimeSpan(864000000000L), ", create);
+        Assert.Contains("HttpValidation.Range<double>(p_ratio, 0.5D, 1000D, \"0.5\", \"1e3\", \"ratio\", errors);", create);
+        Assert.Contains("HttpValidation.Range<int>(p_share, (int)(0), (int)(100), \"share\", errors, minimumIsExclusive: true);", create);
+        Assert.Contains("HttpValidation.Range<decimal>(p_fraction, 0M, 1M, \"0\", \"1\", \"fraction\", errors, maximumIsExclusive: true);", create);
+        Assert.DoesNotContain("(p_notChecked, ", create);
+        Assert.DoesNotContain("(p_alsoNotChecked, ", create);
+        Assert.DoesNotContain("(p_otherType, ", create);
+        Assert.DoesNotContain("(p_collection, ", create);
+        Assert.Contains("HttpValidation.Range<decimal>(b_booking.Deposit, 0.01M, 9999.99M, \"0.01\", \"9999.99\", ", create);
+        Assert.Contains("HttpValidation.Range<global::System.DateOnly>(b_booking.Arrival, new global::System.DateOnly(2024, 1, 1), new global::System.DateOnly(2030, 12, 31), \"2024-01-01\", \"2030-12-31\", ", create);
+        Assert.Contains("\"{0} must fall between {1} and {2}\");", create);
+    }
+
+    [Fact]
     public void HttpWithoutJsonContextUsesReflection()
     {
         var result = GeneratorHarness.Run(Usings + """

@@ -131,6 +131,82 @@ public sealed class HttpModelReaderTests
         Assert.Equal(new[] { "global::App.NewOrder" }, functions["Api.Create"].Spec!.JsonTypes.Select(t => t.FullyQualifiedName));
     }
 
+    [Fact]
+    public void ValueKindsRecordHowEachTypeIsParsed()
+    {
+        var (_, functions) = Read("""
+            namespace App
+            {
+                public readonly struct Sku { public static bool TryParse(string? text, out Sku sku) { sku = default; return true; } }
+                public sealed class Money
+                {
+                    public static bool TryParse(string text, out Money money) { money = new(); return true; }
+                    public static bool TryParse(string text, IFormatProvider? provider, out Money money) { money = new(); return true; }
+                }
+                public readonly record struct Code(string Value) : IParsable<Code>
+                {
+                    public static Code Parse(string s, IFormatProvider? provider) => new(s);
+                    public static bool TryParse(string? s, IFormatProvider? provider, out Code result) { result = new(s ?? ""); return true; }
+                    public static bool TryParse(string? s, out Code result) { result = new(s ?? ""); return true; }
+                }
+
+                public static class Api
+                {
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Get, "/items/{sku}")]
+                    public static void Get(Sku sku, Sku? other, Money[] prices, List<Money>? offers, Code code, Color color, int page = 1) { }
+                }
+            }
+            """);
+
+        var http = functions["Api.Get"].Spec!.Http!;
+        Assert.Equal(
+            new[]
+            {
+                "sku Route TryParse None global::App.Sku",
+                "other Query TryParse None global::App.Sku",
+                "prices Query TryParseWithFormatProvider Array global::App.Money",
+                "offers Query TryParseWithFormatProvider List global::App.Money",
+                "code Query Parsable None global::App.Code",
+                "color Query Enum None global::App.Color",
+                "page Query Parsable None int",
+            },
+            http.Parameters.Select(p => $"{p.Name} {p.Source} {p.ValueKind} {p.Collection} {p.ValueType.FullyQualifiedName}"));
+        Assert.True(http.Parameter("other")!.IsNullableValueType);
+    }
+
+    [Fact]
+    public void TypedRangesBecomeCompileTimeBoundsWithTheirText()
+    {
+        var (_, functions) = Read("""
+            namespace App
+            {
+                public static class Api
+                {
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Get, "/bookings")]
+                    public static void Get(
+                        [Range(typeof(decimal), "0.01", "99.5")] decimal price = 1,
+                        [Range(typeof(DateOnly), "2024-01-01", "2024-12-31", ErrorMessage = "{0}: {1}..{2}")] DateOnly? day = null,
+                        [Range(typeof(ushort), "1", "65536")] ushort port = 1,
+                        [Range(typeof(int), "1", "5")] long count = 1) { }
+                }
+            }
+            """);
+
+        var http = functions["Api.Get"].Spec!.Http!;
+        var price = http.Parameter("price")!.Validations.Single();
+        Assert.Equal((HttpValidationKind.Range, null), (price.Kind, price.Message));
+        Assert.Equal(new[] { "0.01M", "99.5M", "\"0.01\"", "\"99.5\"" }, price.Arguments);
+        var day = http.Parameter("day")!.Validations.Single();
+        Assert.Equal(new[] { "new global::System.DateOnly(2024, 1, 1)", "new global::System.DateOnly(2024, 12, 31)", "\"2024-01-01\"", "\"2024-12-31\"" }, day.Arguments);
+        Assert.Equal("{0}: {1}..{2}", day.Message);
+
+        // A bound that does not parse as the type, or an operand type that is not the parameter's: not checked.
+        Assert.Empty(http.Parameter("port")!.Validations);
+        Assert.Empty(http.Parameter("count")!.Validations);
+    }
+
     [Theory]
     [InlineData("[HttpApi(HttpVerb.Get, \"orders\")]", "string id")]
     [InlineData("[HttpApi(HttpVerb.Get, \"/orders/{id}/{id}\")]", "string id")]

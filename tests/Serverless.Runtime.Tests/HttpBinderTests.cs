@@ -149,6 +149,90 @@ public sealed partial class HttpBinderTests
     }
 
     [Fact]
+    public void A_type_with_only_a_static_TryParse_binds_through_the_parser_the_wrapper_passes()
+    {
+        HttpValueParser<PartNumber> parser = static (string text, out PartNumber value) =>
+        {
+            var parsed = PartNumber.TryParse(text, out var result);
+            value = result!;
+            return parsed;
+        };
+
+        Assert.Equal(new PartNumber("AB-12"), HttpBinder.Parse("AB-12", "sku", _errors, parser));
+        Assert.Equal(new PartNumber("CD-3"), HttpBinder.ParseOptional("CD-3", "alt", _errors, parser));
+        Assert.Null(HttpBinder.ParseOptional(null, "alt", _errors, parser));
+        Assert.Equal(new PartNumber("EF-4"), HttpBinder.ParseOptional("", "alt", _errors, parser, new PartNumber("EF-4")));
+        Assert.Equal(["AB-1", "CD-2", "EF-3"], HttpBinder.ParseArray(["AB-1,CD-2", " EF-3 "], "skus", _errors, parser).Select(s => s.Code));
+        Assert.Empty(HttpBinder.ParseList([], "skus", _errors, parser));
+        Assert.False(_errors.HasErrors);
+
+        HttpBinder.Parse(null, "sku", _errors, parser);
+        HttpBinder.ParseOptional("ab", "alt", _errors, parser);
+        HttpBinder.ParseList(["AB-1,x"], "skus", _errors, parser);
+        HttpBinder.ParseArray([], "required", _errors, parser, required: true);
+
+        Assert.Equal(["The sku field is required."], _errors["sku"]);
+        Assert.Equal(["The value 'ab' is not valid for alt."], _errors["alt"]);
+        Assert.Equal(["The value 'x' is not valid for skus."], _errors["skus"]);
+        Assert.Equal(["The required field is required."], _errors["required"]);
+    }
+
+    [Fact]
+    public void A_nullable_value_type_with_only_a_static_TryParse_is_null_when_absent_or_wrong()
+    {
+        HttpValueParser<Weight> parser = static (string text, out Weight value) => Weight.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out value);
+
+        Assert.Equal(new Weight(1.5m), HttpBinder.ParseNullable("1.5kg", "w", _errors, parser));
+        Assert.Null(HttpBinder.ParseNullable(null, "w", _errors, parser));
+        Assert.Equal(new Weight(2m), HttpBinder.ParseNullable("", "w", _errors, parser, new Weight(2m)));
+        Assert.False(_errors.HasErrors);
+
+        Assert.Null(HttpBinder.ParseNullable("heavy", "w", _errors, parser));
+        Assert.Equal(["The value 'heavy' is not valid for w."], _errors["w"]);
+    }
+
+    [Fact]
+    public void Typed_ranges_show_their_bounds_as_written()
+    {
+        var min = new DateOnly(2024, 1, 1);
+        var max = new DateOnly(2024, 12, 31);
+        Assert.True(HttpValidation.Range(new DateOnly(2024, 6, 1), min, max, "2024-01-01", "2024-12-31", "day", _errors));
+        Assert.True(HttpValidation.Range(max, min, max, "2024-01-01", "2024-12-31", "day", _errors));
+        Assert.True(HttpValidation.Range((DateOnly?)null, min, max, "2024-01-01", "2024-12-31", "day", _errors));
+        Assert.False(_errors.HasErrors);
+
+        Assert.False(HttpValidation.Range(new DateOnly(2025, 1, 1), min, max, "2024-01-01", "2024-12-31", "day", _errors));
+        Assert.False(HttpValidation.Range((decimal?)1000.5m, 0.01m, 999.99m, "0.01", "999.99", "price", _errors));
+        Assert.False(HttpValidation.Range(0m, 0.01m, 999.99m, "0.01", "999.99", "custom", _errors, "{0}: {1} to {2}"));
+
+        Assert.Equal(["The field day must be between 2024-01-01 and 2024-12-31."], _errors["day"]);
+        Assert.Equal(["The field price must be between 0.01 and 999.99."], _errors["price"]);
+        Assert.Equal(["custom: 0.01 to 999.99"], _errors["custom"]);
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Exclusive_range_ends_behave_and_read_as_the_attribute(bool minimumIsExclusive, bool maximumIsExclusive)
+    {
+        var attribute = new System.ComponentModel.DataAnnotations.RangeAttribute(1, 10)
+        {
+            MinimumIsExclusive = minimumIsExclusive,
+            MaximumIsExclusive = maximumIsExclusive,
+        };
+        foreach (var value in new[] { 0, 1, 5, 10, 11 })
+        {
+            Assert.Equal(attribute.IsValid(value), HttpValidation.Range(value, 1, 10, "qty", new BindingErrors(), null, minimumIsExclusive, maximumIsExclusive));
+            Assert.Equal(attribute.IsValid(value), HttpValidation.Range((int?)value, 1, 10, "1", "10", "qty", new BindingErrors(), null, minimumIsExclusive, maximumIsExclusive));
+        }
+
+        HttpValidation.Range(11, 1, 10, "qty", _errors, minimumIsExclusive: minimumIsExclusive, maximumIsExclusive: maximumIsExclusive);
+        Assert.Equal([attribute.FormatErrorMessage("qty")], _errors["qty"]);
+    }
+
+    [Fact]
     public void Several_mistakes_give_one_problem_that_lists_them_all()
     {
         var request = HttpTestKit.Request(HttpTestKit.V2("POST", "/orders/abc", "page=x&since=yesterday&color=purple",
@@ -252,6 +336,26 @@ public sealed partial class HttpBinderTests
 
     [GeneratedRegex(@"^[A-Z]{2}-\d+$")]
     private static partial Regex Sku();
+
+    // No IParsable<T>: bound through an HttpValueParser<T>, as generated wrappers do.
+    private sealed record PartNumber(string Code)
+    {
+        public static bool TryParse(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PartNumber? sku)
+        {
+            sku = text is { Length: >= 4 } && text[2] == '-' ? new PartNumber(text) : null;
+            return sku is not null;
+        }
+    }
+
+    private readonly record struct Weight(decimal Kilograms)
+    {
+        public static bool TryParse(string text, IFormatProvider? provider, out Weight weight)
+        {
+            var ok = text.EndsWith("kg", StringComparison.Ordinal) && decimal.TryParse(text[..^2], System.Globalization.NumberStyles.Number, provider, out var kg);
+            weight = ok ? new Weight(decimal.Parse(text[..^2], provider)) : default;
+            return ok;
+        }
+    }
 
     private readonly record struct Point(int X, int Y) : IParsable<Point>
     {

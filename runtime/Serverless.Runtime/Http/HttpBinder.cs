@@ -19,7 +19,8 @@ namespace Serverless.Runtime.Http;
 /// <see cref="bool"/> <c>true</c>/<c>false</c> in any case; <see cref="DateTime"/> and <see cref="DateTimeOffset"/>
 /// ISO 8601 (<c>2024-05-01</c>, <c>2024-05-01T10:30:00Z</c>, with fractions and offsets; a DateTimeOffset without an
 /// offset is UTC); <see cref="DateOnly"/> <c>yyyy-MM-dd</c>; <see cref="TimeOnly"/> <c>HH:mm[:ss[.fffffff]]</c>; enums
-/// by name, ignoring case (numbers are refused); any other <see cref="IParsable{TSelf}"/> type through its own TryParse.
+/// by name, ignoring case (numbers are refused); any other <see cref="IParsable{TSelf}"/> type through its own TryParse;
+/// a type with only a static <c>TryParse</c> through the <see cref="HttpValueParser{T}"/> the wrapper passes.
 /// </remarks>
 public static class HttpBinder
 {
@@ -69,6 +70,53 @@ public static class HttpBinder
         }
 
         if (TryParse<T>(value, out var result))
+        {
+            return result;
+        }
+
+        Invalid<T>(value, field, errors);
+        return null;
+    }
+
+    /// <summary>A required value of a type with its own static <c>TryParse</c> (see <see cref="HttpValueParser{T}"/>).</summary>
+    public static T Parse<T>(string? value, string field, BindingErrors errors, HttpValueParser<T> parser)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(parser);
+        if (string.IsNullOrEmpty(value))
+        {
+            errors.Add(field, Required(field));
+            return default!;
+        }
+
+        return parser(value, out var result) ? result : Invalid<T>(value, field, errors);
+    }
+
+    /// <summary>An optional value of a type with its own static <c>TryParse</c>: <paramref name="defaultValue"/> when absent.</summary>
+    public static T? ParseOptional<T>(string? value, string field, BindingErrors errors, HttpValueParser<T> parser, T? defaultValue = default)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(parser);
+        if (string.IsNullOrEmpty(value))
+        {
+            return defaultValue;
+        }
+
+        return parser(value, out var result) ? result : Invalid<T>(value, field, errors);
+    }
+
+    /// <summary>A nullable value type with its own static <c>TryParse</c>: <paramref name="defaultValue"/> when absent; null after an error.</summary>
+    public static T? ParseNullable<T>(string? value, string field, BindingErrors errors, HttpValueParser<T> parser, T? defaultValue = null)
+        where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(parser);
+        if (string.IsNullOrEmpty(value))
+        {
+            return defaultValue;
+        }
+
+        if (parser(value, out var result))
         {
             return result;
         }
@@ -131,28 +179,35 @@ public static class HttpBinder
         where T : IParsable<T> =>
         [.. ParseList<T>(values, field, errors, required)];
 
-    /// <summary>A list, as <see cref="ParseArray{T}"/>.</summary>
+    /// <summary>A list, as <see cref="ParseArray{T}(IReadOnlyList{string}, string, BindingErrors, bool)"/>.</summary>
     public static List<T> ParseList<T>(IReadOnlyList<string> values, string field, BindingErrors errors, bool required = false)
         where T : IParsable<T> =>
         ParseElements<T>(values, field, errors, required, TryParse);
 
-    /// <summary>An enum array, as <see cref="ParseArray{T}"/>.</summary>
+    /// <summary>An enum array, as <see cref="ParseArray{T}(IReadOnlyList{string}, string, BindingErrors, bool)"/>.</summary>
     public static T[] ParseEnumArray<T>(IReadOnlyList<string> values, string field, BindingErrors errors, bool required = false)
         where T : struct, Enum =>
         [.. ParseEnumList<T>(values, field, errors, required)];
 
-    /// <summary>An enum list, as <see cref="ParseArray{T}"/>.</summary>
+    /// <summary>An enum list, as <see cref="ParseArray{T}(IReadOnlyList{string}, string, BindingErrors, bool)"/>.</summary>
     public static List<T> ParseEnumList<T>(IReadOnlyList<string> values, string field, BindingErrors errors, bool required = false)
         where T : struct, Enum =>
         ParseElements<T>(values, field, errors, required, TryParseEnum);
 
-    private delegate bool ElementParser<T>(string text, out T value);
+    /// <summary>An array of a type with its own static <c>TryParse</c>, as <see cref="ParseArray{T}(IReadOnlyList{string}, string, BindingErrors, bool)"/>.</summary>
+    public static T[] ParseArray<T>(IReadOnlyList<string> values, string field, BindingErrors errors, HttpValueParser<T> parser, bool required = false) =>
+        [.. ParseElements(values, field, errors, required, parser)];
+
+    /// <summary>A list of a type with its own static <c>TryParse</c>, as <see cref="ParseArray{T}(IReadOnlyList{string}, string, BindingErrors, bool)"/>.</summary>
+    public static List<T> ParseList<T>(IReadOnlyList<string> values, string field, BindingErrors errors, HttpValueParser<T> parser, bool required = false) =>
+        ParseElements(values, field, errors, required, parser);
 
     /// <summary>Parses every element of repeated and comma-separated values, recording each bad one.</summary>
-    private static List<T> ParseElements<T>(IReadOnlyList<string> values, string field, BindingErrors errors, bool required, ElementParser<T> parse)
+    private static List<T> ParseElements<T>(IReadOnlyList<string> values, string field, BindingErrors errors, bool required, HttpValueParser<T> parse)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(parse);
         var list = new List<T>(values.Count);
         foreach (var element in Elements(values))
         {

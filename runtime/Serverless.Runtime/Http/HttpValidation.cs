@@ -23,16 +23,37 @@ public static class HttpValidation
     public static bool Required<T>(T? value, string field, BindingErrors errors, string? message = null) where T : struct =>
         value.HasValue || Fail(errors, field, message ?? "The {0} field is required.");
 
-    /// <summary><c>[Range(min, max)]</c>, both ends inclusive (int, long, double, decimal, dates...).</summary>
-    public static bool Range<T>(T value, T minimum, T maximum, string field, BindingErrors errors, string? message = null)
+    /// <summary>
+    /// <c>[Range(min, max)]</c> (int, long, double, decimal, dates...): both ends inclusive unless the attribute's
+    /// <c>MinimumIsExclusive</c>/<c>MaximumIsExclusive</c> say otherwise.
+    /// </summary>
+    public static bool Range<T>(T value, T minimum, T maximum, string field, BindingErrors errors, string? message = null,
+        bool minimumIsExclusive = false, bool maximumIsExclusive = false)
         where T : IComparable<T> =>
-        value is null || (value.CompareTo(minimum) >= 0 && value.CompareTo(maximum) <= 0) ||
-        Fail(errors, field, message ?? "The field {0} must be between {1} and {2}.", minimum, maximum);
+        value is null || InRange(value, minimum, maximum, minimumIsExclusive, maximumIsExclusive) ||
+        Fail(errors, field, message ?? RangeMessage(minimumIsExclusive, maximumIsExclusive), minimum, maximum);
 
     /// <summary><c>[Range(min, max)]</c> on a nullable value type (null passes).</summary>
-    public static bool Range<T>(T? value, T minimum, T maximum, string field, BindingErrors errors, string? message = null)
+    public static bool Range<T>(T? value, T minimum, T maximum, string field, BindingErrors errors, string? message = null,
+        bool minimumIsExclusive = false, bool maximumIsExclusive = false)
         where T : struct, IComparable<T> =>
-        value is not { } v || Range(v, minimum, maximum, field, errors, message);
+        value is not { } v || Range(v, minimum, maximum, field, errors, message, minimumIsExclusive, maximumIsExclusive);
+
+    /// <summary>
+    /// <c>[Range(typeof(T), "min", "max")]</c>: the bounds parsed at compile time, the message showing them as written
+    /// (as the attribute's does).
+    /// </summary>
+    public static bool Range<T>(T value, T minimum, T maximum, string minimumText, string maximumText, string field, BindingErrors errors,
+        string? message = null, bool minimumIsExclusive = false, bool maximumIsExclusive = false)
+        where T : IComparable<T> =>
+        value is null || InRange(value, minimum, maximum, minimumIsExclusive, maximumIsExclusive) ||
+        Fail(errors, field, message ?? RangeMessage(minimumIsExclusive, maximumIsExclusive), minimumText, maximumText);
+
+    /// <summary><c>[Range(typeof(T), "min", "max")]</c> on a nullable value type (null passes).</summary>
+    public static bool Range<T>(T? value, T minimum, T maximum, string minimumText, string maximumText, string field, BindingErrors errors,
+        string? message = null, bool minimumIsExclusive = false, bool maximumIsExclusive = false)
+        where T : struct, IComparable<T> =>
+        value is not { } v || Range(v, minimum, maximum, minimumText, maximumText, field, errors, message, minimumIsExclusive, maximumIsExclusive);
 
     /// <summary><c>[StringLength(max, MinimumLength = min)]</c>.</summary>
     public static bool StringLength(string? value, int maximumLength, int minimumLength, string field, BindingErrors errors,
@@ -96,6 +117,23 @@ public static class HttpValidation
         var valid = !value.AsSpan().ContainsAny('\r', '\n') && at > 0 && at != value.Length - 1 && at == value.LastIndexOf('@');
         return valid || Fail(errors, field, message ?? "The {0} field is not a valid e-mail address.");
     }
+
+    private static bool InRange<T>(T value, T minimum, T maximum, bool minimumIsExclusive, bool maximumIsExclusive)
+        where T : IComparable<T>
+    {
+        var fromMinimum = value.CompareTo(minimum);
+        var toMaximum = value.CompareTo(maximum);
+        return (minimumIsExclusive ? fromMinimum > 0 : fromMinimum >= 0) && (maximumIsExclusive ? toMaximum < 0 : toMaximum <= 0);
+    }
+
+    // The attribute's default messages for each combination of exclusive ends.
+    private static string RangeMessage(bool minimumIsExclusive, bool maximumIsExclusive) => (minimumIsExclusive, maximumIsExclusive) switch
+    {
+        (false, false) => "The field {0} must be between {1} and {2}.",
+        (true, false) => "The field {0} must be between {1} exclusive and {2}.",
+        (false, true) => "The field {0} must be between {1} and {2} exclusive.",
+        _ => "The field {0} must be between {1} exclusive and {2} exclusive.",
+    };
 
     private static bool FailMinLength(BindingErrors errors, string field, string? message, int length) =>
         Fail(errors, field, message ?? "The field {0} must be a string or array type with a minimum length of '{1}'.", length);
