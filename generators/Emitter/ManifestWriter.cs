@@ -29,14 +29,17 @@ internal static class ManifestWriter
                 json.Append(',');
             }
 
-            WriteFunction(json, functions[i], functions[i].ResolveSettings(app));
+            WriteFunction(json, functions[i], functions[i].ResolveSettings(app), app);
         }
 
-        json.Append("]}");
+        json.Append(']');
+        // Authorizers, CORS and the API options: the template's HttpApi/RestApi resources.
+        json.Append(ApiManifestWriter.RootProperties(app));
+        json.Append('}');
         return json.ToString();
     }
 
-    private static void WriteFunction(StringBuilder json, FunctionSpec function, FunctionSettings settings)
+    private static void WriteFunction(StringBuilder json, FunctionSpec function, FunctionSettings settings, AppSpec? app)
     {
         json.Append('{');
         var first = true;
@@ -95,7 +98,8 @@ internal static class ManifestWriter
         {
             Property(json, ref first, "http", "[" + string.Join(",", http.Routes.Select(r =>
                 "{\"method\":" + Literals.JsonString(r.Method) + ",\"path\":" + Literals.JsonString(r.Template)
-                + ",\"api\":" + Literals.JsonString(r.Api == HttpApiKind.RestApi ? "RestApi" : "HttpApi") + "}")) + "]");
+                + ",\"api\":" + Literals.JsonString(r.Api == HttpApiKind.RestApi ? "RestApi" : "HttpApi")
+                + (ApiManifestWriter.RouteAuth(r, app) is { } auth ? ",\"auth\":" + auth : "") + "}")) + "]");
         }
 
         json.Append('}');

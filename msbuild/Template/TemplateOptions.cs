@@ -7,6 +7,7 @@ public sealed class TemplateOptions
     public static IReadOnlyList<IResourceWriter> DefaultWriters { get; } = new IResourceWriter[]
     {
         new FunctionResourceWriter(),
+        new ApiResourceWriter(),
     };
 
     /// <summary><c>CodeUri</c> of every function, relative to the template (default <c>.</c>: the project folder).</summary>
