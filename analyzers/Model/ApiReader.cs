@@ -173,7 +173,7 @@ public static class ApiReader
                 (problem, where) = ("its Header is empty", named("Header"));
             }
 
-            if (!string.IsNullOrWhiteSpace(function) && named("Function") is { } functionLocation)
+            if (problem is null && !string.IsNullOrWhiteSpace(function) && named("Function") is { } functionLocation)
             {
                 functions.Add(new KeyedLocation(name + "\n" + function, functionLocation));
             }
