@@ -12,7 +12,7 @@ public sealed class ApiGeneratorTests
 
         [assembly: JwtAuthorizer("jwt", Issuer = "https://login.example.com/", Audience = new[] { "orders-api" })]
         [assembly: CognitoAuthorizer("pool", UserPoolArn = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbC123", Audience = new[] { "client1" })]
-        [assembly: LambdaAuthorizer("custom", Function = "Auth", Header = "X-Token", ResultTtlInSeconds = 60)]
+        [assembly: LambdaAuthorizer("custom", Function = "AuthHandle", Header = "X-Token", ResultTtlInSeconds = 60)]
         [assembly: Authorize("jwt", Scopes = new[] { "orders/read" })]
         [assembly: Cors(AllowOrigins = new[] { "https://app.example.com" }, AllowMethods = new[] { "GET", "POST" }, AllowCredentials = true, MaxAge = 600)]
         [assembly: HttpApiOptions(StageName = "v1", ThrottlingRateLimit = 50.5, ThrottlingBurstLimit = 100)]
@@ -76,7 +76,7 @@ public sealed class ApiGeneratorTests
         Assert.Equal("""[{"method":"GET","path":"/catalog","api":"RestApi","auth":{"authorizer":"custom"}}]""", Http(functions, "CatalogList"));
 
         Assert.Equal(
-            """[{"name":"jwt","type":"jwt","issuer":"https://login.example.com/","audience":["orders-api"],"identitySource":"$request.header.Authorization"},{"name":"pool","type":"cognito","audience":["client1"],"identitySource":"Authorization","userPoolArn":"arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbC123"},{"name":"custom","type":"lambda","identitySource":"X-Token","function":"Auth","resultTtlInSeconds":60,"simpleResponses":true}]""",
+            """[{"name":"jwt","type":"jwt","issuer":"https://login.example.com/","audience":["orders-api"],"identitySource":"$request.header.Authorization"},{"name":"pool","type":"cognito","audience":["client1"],"identitySource":"Authorization","userPoolArn":"arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbC123"},{"name":"custom","type":"lambda","identitySource":"X-Token","function":"AuthHandle","resultTtlInSeconds":60,"simpleResponses":true}]""",
             root.GetProperty("authorizers").GetRawText());
         Assert.Equal("""{"allowOrigins":["https://app.example.com"],"allowMethods":["GET","POST"],"allowCredentials":true,"maxAge":600}""", root.GetProperty("cors").GetRawText());
         Assert.Equal("""{"stageName":"v1","throttlingRateLimit":50.5,"throttlingBurstLimit":100}""", root.GetProperty("httpApi").GetRawText());
