@@ -167,3 +167,17 @@ public class ApiTemplateTests
     public void Cognito_issuer_comes_from_the_pool_arn(string arn, string? issuer) =>
         Assert.Equal(issuer, ApiResourceWriter.CognitoIssuer(arn));
 }
+
+/// <summary>The sample's committed template (written by its build) is valid SAM, APIs included.</summary>
+public class SampleTemplateTests
+{
+    [Fact]
+    public void The_committed_sample_template_is_valid_against_the_SAM_schema()
+    {
+        var text = File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "samples", "HelloLambda", "serverless.template"));
+
+        Assert.Empty(SamSchema.ValidateServerlessResources(text));
+        Assert.Contains("AWS::Serverless::HttpApi", text);
+        Assert.Contains("AWS::Serverless::Api", text);
+    }
+}
