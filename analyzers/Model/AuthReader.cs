@@ -129,7 +129,9 @@ public static class AuthReader
                 bag.Add(new ModelDiagnostic(DiagnosticDescriptors.RouteWithoutAuth, location,
                     EquatableArray.Create(route.Method, route.Template, handler, string.Join(", ", api.DeclaredNames.Distinct().Select(n => "'" + n + "'"))))
                 {
-                    Properties = EquatableArray.Create(new KeyValue(AuthPropertyNames.Authorizers, string.Join("\n", api.DeclaredNames.Distinct()))),
+                    // The fix offers [Authorize] for the authorizers this route's API can use.
+                    Properties = EquatableArray.Create(new KeyValue(AuthPropertyNames.Authorizers,
+                        string.Join("\n", spec.Authorizers.Where(a => Usable(a, route.Api)).Select(a => a.Name)))),
                 });
             }
 
@@ -140,7 +142,7 @@ public static class AuthReader
                     bag.Add(DiagnosticDescriptors.AuthNotSupportedByApi, location, route.Method, route.Template, handler, apiName,
                         $"the JWT authorizer '{authorizer.Name}'; REST APIs take a Cognito or Lambda authorizer");
                 }
-                else if (authorizer.Kind == AuthorizerKind.Cognito && route.Api == HttpApiKind.HttpApi && authorizer.Audience.IsEmpty)
+                else if (!Usable(authorizer, route.Api))
                 {
                     bag.Add(DiagnosticDescriptors.AuthNotSupportedByApi, location, route.Method, route.Template, handler, apiName,
                         $"the Cognito authorizer '{authorizer.Name}' without Audience; an HTTP API checks the token's audience, so list the user pool's app client IDs");
@@ -164,6 +166,9 @@ public static class AuthReader
 
         return bag.ToImmutable();
     }
+
+    private static bool Usable(AuthorizerSpec authorizer, HttpApiKind api) =>
+        authorizer.SupportedBy(api) && !(authorizer.Kind == AuthorizerKind.Cognito && api == HttpApiKind.HttpApi && authorizer.Audience.IsEmpty);
 
     private static string Declared(ApiReadResult api) =>
         api.DeclaredNames.IsEmpty ? "it declares none" : "it declares " + string.Join(", ", api.DeclaredNames.Distinct().Select(n => "'" + n + "'"));

@@ -72,7 +72,6 @@ public class ApiAuthCodeFixTests
         await new RouteFixTest
         {
             CodeActionEquivalenceKey = "SLS3009.Authorize.custom",
-            CodeActionIndex = 2,
             NumberOfFixAllIterations = 1,
             NumberOfFixAllInDocumentIterations = 1,
             NumberOfFixAllInProjectIterations = 1,
@@ -113,7 +112,6 @@ public class ApiAuthCodeFixTests
         await new RouteFixTest
         {
             CodeActionEquivalenceKey = "SLS3009.Authorize.jwt",
-            CodeActionIndex = 1,
         }.WithSources(new[] { before }, new[] { after }).RunAsync();
     }
 
