@@ -30,6 +30,14 @@ public sealed class TemplateOptions
 
     public IReadOnlyList<ITemplateParameterWriter> ParameterWriters { get; init; } = DefaultParameterWriters;
 
+    /// <summary>The writers of the template outputs the tool owns (the API URLs).</summary>
+    public static IReadOnlyList<ITemplateOutputWriter> DefaultOutputWriters { get; } = new ITemplateOutputWriter[]
+    {
+        new ApiUrlOutputWriter(),
+    };
+
+    public IReadOnlyList<ITemplateOutputWriter> OutputWriters { get; init; } = DefaultOutputWriters;
+
     private System.Text.Json.Nodes.JsonObject? existingResources;
 
     /// <summary>

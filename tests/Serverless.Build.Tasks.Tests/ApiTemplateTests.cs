@@ -160,6 +160,38 @@ public class ApiTemplateTests
         Assert.Equal("$.functions[Orders].http[0].auth.authorizer is missing", error.Message);
     }
 
+    [Fact]
+    public void Outputs_give_the_api_urls_keep_user_keys_and_go_with_the_apis()
+    {
+        var text = Merge(null, Manifest());
+        var outputs = ParseJson(text)["Outputs"]!;
+        Assert.Equal("""{"Fn::Sub":"https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/v1"}""", Json(outputs["HttpApiUrl"]!["Value"]));
+        Assert.Equal("""{"Fn::Sub":"https://${RestApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/live"}""", Json(outputs["RestApiUrl"]!["Value"]));
+        Assert.Equal(new[] { "HttpApiUrl", "RestApiUrl" }, ParseJson(text)["Metadata"]!["ServerlessAnalyzers"]!["Outputs"]!.AsArray().Select(n => n!.GetValue<string>()));
+        var keys = Keys(ParseJson(text)).ToList();
+        Assert.True(keys.IndexOf("Outputs") > keys.IndexOf("Resources"));
+
+        // A user's Export on the tool's output and a user's own output are kept; the $default stage has no path.
+        var edited = Edit(text, root =>
+        {
+            root["Outputs"]!["HttpApiUrl"]!.AsObject()["Export"] = new JsonObject { ["Name"] = "orders-url" };
+            root["Outputs"]!.AsObject()["Mine"] = new JsonObject { ["Value"] = "x" };
+        });
+        var httpOnly = Merge(edited, Manifest("""
+            "http": [{"method": "GET", "path": "/a", "api": "HttpApi"}]
+            """, """
+            "httpApi": {"stageName": "$default"}
+            """));
+        var after = ParseJson(httpOnly)["Outputs"]!.AsObject();
+        Assert.Equal(new[] { "HttpApiUrl", "Mine" }, after.Select(p => p.Key));
+        Assert.Equal("""{"Fn::Sub":"https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}"}""", Json(after["HttpApiUrl"]!["Value"]));
+        Assert.Equal("orders-url", after["HttpApiUrl"]!["Export"]!["Name"]!.GetValue<string>());
+
+        var none = Merge(httpOnly, Manifest("\"policies\": []", ""));
+        Assert.Equal(new[] { "Mine" }, ParseJson(none)["Outputs"]!.AsObject().Select(p => p.Key));
+        Assert.Null(ParseJson(none)["Metadata"]?["ServerlessAnalyzers"]?["Outputs"]);
+    }
+
     [Theory]
     [InlineData("arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Xy", "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Xy")]
     [InlineData("arn:aws-cn:cognito-idp:cn-north-1:123456789012:userpool/cn-north-1_Xy", "https://cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_Xy")]
