@@ -38,7 +38,10 @@ public sealed class TemplateTests
     public async Task Routes_are_events_of_explicit_apis_with_the_auth_and_cors_of_the_code()
     {
         var app = await SampleApp.GetAsync();
-        var resources = JsonNode.Parse(File.ReadAllText(app.TemplatePath))!["Resources"]!.AsObject();
+        var template = JsonNode.Parse(File.ReadAllText(app.TemplatePath))!;
+        var resources = template["Resources"]!.AsObject();
+        Assert.Equal("https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/v1",
+            template["Outputs"]!["HttpApiUrl"]!["Value"]!["Fn::Sub"]!.GetValue<string>());
 
         var httpApi = resources["HttpApi"]!;
         Assert.Equal("AWS::Serverless::HttpApi", httpApi["Type"]!.GetValue<string>());
