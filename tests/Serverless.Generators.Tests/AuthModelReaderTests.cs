@@ -78,6 +78,36 @@ public sealed class AuthModelReaderTests
     }
 
     [Fact]
+    public void RouteWithoutAuthOffersOnlyTheAuthorizersItsApiCanUse()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(new[] { """
+            using Serverless;
+
+            [assembly: JwtAuthorizer("jwt", Issuer = "https://login.example.com/", Audience = new[] { "api" })]
+            [assembly: CognitoAuthorizer("pool", UserPoolArn = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbC123")]
+            [assembly: LambdaAuthorizer("custom", FunctionArn = "arn:aws:lambda:eu-west-1:123456789012:function:auth")]
+
+            namespace App
+            {
+                public static class Orders
+                {
+                    [LambdaFunction] [HttpApi(HttpVerb.Get, "/a")] [RestApi(HttpVerb.Get, "/a")] public static void Get() { }
+                }
+            }
+            """ });
+        var method = compilation.GetTypeByMetadataName("App.Orders")!.GetMembers("Get").OfType<IMethodSymbol>().Single();
+        var function = FunctionReader.Read(method, method.GetAttributes()[0], CancellationToken.None);
+        var api = AppReader.Read(compilation, CancellationToken.None).Api;
+
+        var offered = AuthReader.ValidateRoutes(function, api)
+            .Select(d => d.Properties.Single(p => p.Key == "Authorizers").Value.Replace("\n", ","))
+            .ToList();
+
+        // HTTP API: JWT and Lambda (the Cognito pool has no Audience); REST API: Cognito and Lambda.
+        Assert.Equal(new[] { "jwt,custom", "pool,custom" }, offered);
+    }
+
+    [Fact]
     public void ApiSpecsAreValueEqualAndMalformedAuthorizersAreLeftOut()
     {
         const string Source = """
