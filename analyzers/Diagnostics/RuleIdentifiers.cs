@@ -42,6 +42,14 @@ public static class RuleIdentifiers
     public const string UnbindableHttpParameter = "SLS3006";
     public const string DuplicateRoute = "SLS3007";
     public const string TimeoutAboveIntegrationTimeout = "SLS3008";
+    public const string RouteWithoutAuth = "SLS3009";
+    public const string CorsAnyOriginWithCredentials = "SLS3010";
+    public const string UnknownAuthorizer = "SLS3011";
+    public const string AuthNotSupportedByApi = "SLS3012";
+    public const string ScopesWithoutScopeSupport = "SLS3013";
+    public const string InvalidApiSetting = "SLS3014";
+    public const string InvalidAuthorizer = "SLS3015";
+    public const string AuthorizerFunctionNotFound = "SLS3016";
     public const string ClassFunctionWithoutRoutes = "SLS3020";
     public const string LambdaFunctionInClassFunction = "SLS3021";
     public const string RoutedMethodNotServed = "SLS3022";

@@ -19,6 +19,9 @@ public sealed record AppReadResult(AppSpec Spec, ImmutableArray<ModelDiagnostic>
 
     /// <summary>The <c>MemorySize = ...</c> expression of <c>[assembly: ServerlessApp]</c>, when written.</summary>
     public LocationInfo? MemorySizeArgument { get; init; }
+
+    /// <summary>The assembly's API attributes as read, with their diagnostics and locations (<see cref="ApiReader"/>).</summary>
+    public ApiReadResult Api { get; init; } = ApiReadResult.None;
 }
 
 /// <summary>Reads <c>[assembly: ServerlessApp]</c> and assembly-level <c>[Environment]</c>.</summary>
@@ -32,6 +35,7 @@ public static class AppReader
         var app = attributes.FirstOrDefault(a => a.IsAttribute(KnownNames.ServerlessAppAttribute));
         var environment = SymbolHelpers.ReadEnvironment(attributes);
         var assemblyName = compilation.AssemblyName ?? assembly.Name ?? "app";
+        var api = ApiReader.Read(attributes, captureLocations: true, cancellationToken);
 
         if (app is null)
         {
@@ -39,8 +43,9 @@ public static class AppReader
             {
                 EnvironmentReferences = EnvironmentReader.ReadReferences(attributes),
                 RdsProxy = RdsProxyReader.Read(attributes),
+                Api = api.Spec,
             };
-            return new AppReadResult(none, ImmutableArray<ModelDiagnostic>.Empty, null, null);
+            return new AppReadResult(none, ImmutableArray<ModelDiagnostic>.Empty, null, null) { Api = api };
         }
 
         var tags = new List<EquatableArray<KeyValue>>();
@@ -78,11 +83,13 @@ public static class AppReader
         {
             EnvironmentReferences = EnvironmentReader.ReadReferences(attributes),
             RdsProxy = RdsProxyReader.Read(attributes),
+            Api = api.Spec,
         };
         return new AppReadResult(spec, ImmutableArray<ModelDiagnostic>.Empty, namedLocation, namedDisplay)
         {
             TimeoutArgument = app.NamedArgumentLocation("Timeout", cancellationToken),
             MemorySizeArgument = app.NamedArgumentLocation("MemorySize", cancellationToken),
+            Api = api,
         };
     }
 }

@@ -177,6 +177,13 @@ public static class HttpReader
         }
 
         var (result, notFound) = ReadResult(method);
+        // [Authorize]/[AllowAnonymous] of the method or its class; the assembly's default is resolved with the app.
+        var auth = AuthReader.ReadDeclared(method);
+        if (auth is not null)
+        {
+            routes = routes.Select(r => r with { Auth = auth }).ToImmutableArray();
+        }
+
         return new HttpReadResult(new HttpSpec(routes, parameters.ToImmutable(), result, notFound), bag.ToImmutable(), routeLocations)
         {
             RouteAttributes = attributeLocations,

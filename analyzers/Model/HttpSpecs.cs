@@ -20,7 +20,14 @@ public enum HttpApiKind
 /// <param name="Template">The route template as written (<c>/orders/{id}</c>, greedy <c>/files/{proxy+}</c>).</param>
 /// <param name="Api">The API kind.</param>
 /// <param name="Parameters">The template's parameter names in order (without braces and <c>+</c>).</param>
-public sealed record HttpRouteSpec(string Method, string Template, HttpApiKind Api, EquatableArray<string> Parameters);
+public sealed record HttpRouteSpec(string Method, string Template, HttpApiKind Api, EquatableArray<string> Parameters)
+{
+    /// <summary>
+    /// What the route's method or class declares about auth (<c>[Authorize]</c>/<c>[AllowAnonymous]</c>); null leaves
+    /// it to the assembly's <c>[Authorize]</c>. <see cref="RouteAuthDeclaration.Resolve"/> gives the effective requirement.
+    /// </summary>
+    public RouteAuthDeclaration? Auth { get; init; }
+}
 
 /// <summary>Where an HTTP handler parameter's value comes from.</summary>
 public enum HttpBindingSource

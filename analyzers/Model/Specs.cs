@@ -32,6 +32,9 @@ public sealed record AppSpec(
 
     /// <summary><c>[assembly: RdsProxy]</c>, when present: the proxy of every function that declares none.</summary>
     public RdsProxySpec? RdsProxy { get; init; }
+
+    /// <summary>Authorizers, the default <c>[Authorize]</c>, CORS and API options (<see cref="ApiReader"/>); null when none is written.</summary>
+    public ApiSpec? Api { get; init; }
 }
 
 /// <summary>One <c>[LambdaFunction]</c>: a method, or a class whose routed public methods are its <see cref="Endpoints"/>.</summary>

@@ -29,14 +29,17 @@ internal static class ManifestWriter
                 json.Append(',');
             }
 
-            WriteFunction(json, functions[i], functions[i].ResolveSettings(app));
+            WriteFunction(json, functions[i], functions[i].ResolveSettings(app), app);
         }
 
-        json.Append("]}");
+        json.Append(']');
+        // Authorizers, CORS and the API options: the template's HttpApi/RestApi resources.
+        json.Append(ApiManifestWriter.RootProperties(app));
+        json.Append('}');
         return json.ToString();
     }
 
-    private static void WriteFunction(StringBuilder json, FunctionSpec function, FunctionSettings settings)
+    private static void WriteFunction(StringBuilder json, FunctionSpec function, FunctionSettings settings, AppSpec? app)
     {
         json.Append('{');
         var first = true;
@@ -94,16 +97,17 @@ internal static class ManifestWriter
         var routes = function.Routes.ToList();
         if (routes.Count > 0)
         {
-            Property(json, ref first, "http", "[" + string.Join(",", routes.Select(r => RouteEntry(r.Route, r.Http))) + "]");
+            Property(json, ref first, "http", "[" + string.Join(",", routes.Select(r => RouteEntry(r.Route, r.Http, app))) + "]");
         }
 
         json.Append('}');
     }
 
     /// <summary>One <c>http</c> entry: a route and the HTTP part of the endpoint serving it (per-route details go here).</summary>
-    private static string RouteEntry(HttpRouteSpec route, HttpSpec http) =>
+    private static string RouteEntry(HttpRouteSpec route, HttpSpec http, AppSpec? app) =>
         "{\"method\":" + Literals.JsonString(route.Method) + ",\"path\":" + Literals.JsonString(route.Template)
-        + ",\"api\":" + Literals.JsonString(route.Api == HttpApiKind.RestApi ? "RestApi" : "HttpApi") + "}";
+        + ",\"api\":" + Literals.JsonString(route.Api == HttpApiKind.RestApi ? "RestApi" : "HttpApi")
+        + (ApiManifestWriter.RouteAuth(route, app) is { } auth ? ",\"auth\":" + auth : "") + "}";
 
     private static string Map(EquatableArray<KeyValue> values) =>
         "{" + string.Join(",", values.Select(kv => Literals.JsonString(kv.Key) + ":" + Literals.JsonString(kv.Value))) + "}";

@@ -28,6 +28,9 @@ public sealed class ServerlessManifest
     /// <summary>The whole manifest as parsed, for writers of kinds this model does not name yet.</summary>
     public JsonObject Raw { get; }
 
+    /// <summary>Authorizers, CORS and the API options (<see cref="ManifestApi.None"/> when the app declares none).</summary>
+    public ManifestApi Api { get; init; } = ManifestApi.None;
+
     public override string ToString() => Raw.ToJsonString();
 
     /// <summary>A manifest without functions or resources: what an app with no <c>[LambdaFunction]</c> has.</summary>
@@ -81,7 +84,7 @@ public sealed class ServerlessManifest
             }
         }
 
-        return new ServerlessManifest(version, app, functions, root);
+        return new ServerlessManifest(version, app, functions, root) { Api = ManifestApi.Read(root) };
     }
 
     private static ManifestApp ReadApp(FieldReader r) =>

@@ -20,11 +20,11 @@ public sealed class FunctionResourceWriter : IResourceWriter
     {
         foreach (var function in manifest.Functions)
         {
-            yield return Write(function, manifest.App, options);
+            yield return Write(function, manifest.App, manifest.Api, options);
         }
     }
 
-    private static OwnedResource Write(ManifestFunction f, ManifestApp app, TemplateOptions options)
+    private static OwnedResource Write(ManifestFunction f, ManifestApp app, ManifestApi api, TemplateOptions options)
     {
         var p = new List<KeyValuePair<string, JsonNode>>();
         void Add(string name, JsonNode value) => p.Add(new(name, value));
@@ -110,8 +110,8 @@ public sealed class FunctionResourceWriter : IResourceWriter
             Add("Tags", Map(tags));
         }
 
-        // [HttpApi]/[RestApi] routes: one event per route on SAM's implicit API.
-        if (HttpEventTemplate.Events(f) is { } events)
+        // [HttpApi]/[RestApi] routes: one event per route on the app's HttpApi/RestApi (ApiResourceWriter).
+        if (HttpEventTemplate.Events(f, api) is { } events)
         {
             Add("Events", events);
         }

@@ -150,7 +150,8 @@ public static class TemplateMerger
             }
         }
 
-        MergeParameters(ref root, CollectParameters(manifest, options));
+        MergeOwnedEntries(ref root, "Parameters", CollectParameters(manifest, options).Select(p => (p.Name, p.Properties)).ToList(), insertBefore: "Resources");
+        MergeOwnedEntries(ref root, "Outputs", CollectOutputs(manifest, options).Select(o => (o.Name, o.Properties)).ToList(), insertBefore: null);
 
         var after = TemplateJson.Serialize(root, newLine);
         if (before is not null && string.Equals(before, after, StringComparison.Ordinal))
@@ -209,16 +210,34 @@ public static class TemplateMerger
         return parameters;
     }
 
-    /// <summary>
-    /// The template parameters the tool owns. CloudFormation parameters have no <c>Metadata</c> of their own, so the
-    /// template's <c>Metadata.ServerlessAnalyzers.Parameters</c> lists the tool's. A listed parameter no longer needed is
-    /// removed; a needed one is added (before <c>Resources</c>) or updated in place (the properties the tool sets; a
-    /// user's <c>Default</c> is kept); a parameter of the user's with the same name is theirs and stays as written.
-    /// A template whose <c>Parameters</c> or <c>Metadata</c> is not an object is left alone.
-    /// </summary>
-    private static void MergeParameters(ref JsonObject root, List<OwnedParameter> desired)
+    private static List<OwnedOutput> CollectOutputs(ServerlessManifest manifest, TemplateOptions options)
     {
-        if ((root.ContainsKey("Parameters") && root["Parameters"] is not JsonObject)
+        var outputs = new List<OwnedOutput>();
+        foreach (var writer in options.OutputWriters)
+        {
+            foreach (var output in writer.Write(manifest, options))
+            {
+                if (!outputs.Any(o => o.Name == output.Name))
+                {
+                    outputs.Add(output);
+                }
+            }
+        }
+
+        return outputs;
+    }
+
+    /// <summary>
+    /// The template parameters (or outputs) the tool owns, in the template's <paramref name="section"/>. CloudFormation
+    /// parameters and outputs have no <c>Metadata</c> of their own, so the template's
+    /// <c>Metadata.ServerlessAnalyzers.&lt;section&gt;</c> lists the tool's. A listed entry no longer needed is removed; a
+    /// needed one is added (parameters before <c>Resources</c>, outputs at the end) or updated in place (the properties
+    /// the tool sets; a user's <c>Default</c> or <c>Export</c> is kept); an entry of the user's with the same name is
+    /// theirs and stays as written. A template whose section or <c>Metadata</c> is not an object is left alone.
+    /// </summary>
+    private static void MergeOwnedEntries(ref JsonObject root, string section, List<(string Name, IReadOnlyList<KeyValuePair<string, JsonNode>> Properties)> desired, string? insertBefore)
+    {
+        if ((root.ContainsKey(section) && root[section] is not JsonObject)
             || (root.ContainsKey("Metadata") && root["Metadata"] is not JsonObject)
             || (root["Metadata"] is JsonObject m && m.ContainsKey(MetadataKey) && m[MetadataKey] is not JsonObject))
         {
@@ -227,7 +246,7 @@ public static class TemplateMerger
 
         var mark = (root["Metadata"] as JsonObject)?[MetadataKey] as JsonObject;
         var owned = new HashSet<string>(StringComparer.Ordinal);
-        if (mark?["Parameters"] is JsonArray listed)
+        if (mark?[section] is JsonArray listed)
         {
             foreach (var item in listed)
             {
@@ -238,62 +257,62 @@ public static class TemplateMerger
             }
         }
 
-        var parameters = root["Parameters"] as JsonObject;
+        var entries = root[section] as JsonObject;
         var removed = false;
         foreach (var name in owned)
         {
-            if (parameters is not null && parameters.ContainsKey(name) && !desired.Any(p => p.Name == name))
+            if (entries is not null && entries.ContainsKey(name) && !desired.Any(p => p.Name == name))
             {
-                parameters.Remove(name);
+                entries.Remove(name);
                 removed = true;
             }
         }
 
         var nowOwned = new List<string>();
-        foreach (var parameter in desired)
+        foreach (var entry in desired)
         {
-            if (parameters?[parameter.Name] is JsonObject existing)
+            if (entries?[entry.Name] is JsonObject existing)
             {
-                if (owned.Contains(parameter.Name))
+                if (owned.Contains(entry.Name))
                 {
-                    foreach (var pair in parameter.Properties)
+                    foreach (var pair in entry.Properties)
                     {
                         SetIfDifferent(existing, pair.Key, pair.Value.DeepClone());
                     }
 
-                    nowOwned.Add(parameter.Name);
+                    nowOwned.Add(entry.Name);
                 }
 
-                continue;   // the user's own parameter of that name
+                continue;   // the user's own entry of that name
             }
 
-            if (parameters is not null && parameters.ContainsKey(parameter.Name))
+            if (entries is not null && entries.ContainsKey(entry.Name))
             {
                 continue;   // "Name": null or another shape: the user's
             }
 
-            if (parameters is null)
+            if (entries is null)
             {
-                parameters = new JsonObject();
-                root = InsertBefore(root, "Parameters", parameters, "Resources");
+                entries = new JsonObject();
+                root = insertBefore is null ? Append(root, section, entries) : InsertBefore(root, section, entries, insertBefore);
             }
 
             var created = new JsonObject();
-            foreach (var pair in parameter.Properties)
+            foreach (var pair in entry.Properties)
             {
                 created[pair.Key] = pair.Value.DeepClone();
             }
 
-            parameters[parameter.Name] = created;
-            nowOwned.Add(parameter.Name);
+            entries[entry.Name] = created;
+            nowOwned.Add(entry.Name);
         }
 
-        if (removed && parameters is { Count: 0 })
+        if (removed && entries is { Count: 0 })
         {
-            root.Remove("Parameters");
+            root.Remove(section);
         }
 
-        // The list of the tool's parameters.
+        // The list of the tool's entries.
         if (nowOwned.Count > 0)
         {
             if (root["Metadata"] is not JsonObject metadata)
@@ -306,11 +325,11 @@ public static class TemplateMerger
                 metadata[MetadataKey] = ownMark = new JsonObject();
             }
 
-            SetIfDifferent(ownMark, "Parameters", new JsonArray(nowOwned.Select(n => (JsonNode)JsonValue.Create(n)).ToArray()));
+            SetIfDifferent(ownMark, section, new JsonArray(nowOwned.Select(n => (JsonNode)JsonValue.Create(n)).ToArray()));
         }
-        else if (mark is not null && mark.ContainsKey("Parameters"))
+        else if (mark is not null && mark.ContainsKey(section))
         {
-            mark.Remove("Parameters");
+            mark.Remove(section);
             if (mark.Count == 0)
             {
                 var metadata = (JsonObject)root["Metadata"]!;
@@ -321,6 +340,12 @@ public static class TemplateMerger
                 }
             }
         }
+    }
+
+    private static JsonObject Append(JsonObject root, string key, JsonNode value)
+    {
+        root[key] = value;
+        return root;
     }
 
     /// <summary>Adds <paramref name="key"/> before <paramref name="before"/> (or at the end); JsonObject has no Insert before .NET 9.</summary>

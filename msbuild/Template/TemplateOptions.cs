@@ -7,6 +7,7 @@ public sealed class TemplateOptions
     public static IReadOnlyList<IResourceWriter> DefaultWriters { get; } = new IResourceWriter[]
     {
         new FunctionResourceWriter(),
+        new ApiResourceWriter(),
     };
 
     /// <summary><c>CodeUri</c> of every function, relative to the template (default <c>.</c>: the project folder).</summary>
@@ -28,6 +29,14 @@ public sealed class TemplateOptions
     };
 
     public IReadOnlyList<ITemplateParameterWriter> ParameterWriters { get; init; } = DefaultParameterWriters;
+
+    /// <summary>The writers of the template outputs the tool owns (the API URLs).</summary>
+    public static IReadOnlyList<ITemplateOutputWriter> DefaultOutputWriters { get; } = new ITemplateOutputWriter[]
+    {
+        new ApiUrlOutputWriter(),
+    };
+
+    public IReadOnlyList<ITemplateOutputWriter> OutputWriters { get; init; } = DefaultOutputWriters;
 
     private System.Text.Json.Nodes.JsonObject? existingResources;
 

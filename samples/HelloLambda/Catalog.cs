@@ -32,12 +32,14 @@ public static class Catalog
 
     /// <summary>The product in the currency the <c>X-Currency</c> header asks for (euros without it); an unknown id is a 404.</summary>
     [LambdaFunction(Name = "GetProduct")]
+    [AllowAnonymous]
     [RestApi(HttpVerb.Get, "/products/{id}")]
     public static Product? Get(Guid id, [FromHeader("X-Currency")] [RegularExpression(CurrencyPattern)] string? currency = null) =>
         Products.TryGetValue(id, out var product) ? Convert(product, currency ?? "EUR") : null;
 
     /// <summary>Remembers the shopper's currency in a cookie for a month.</summary>
     [LambdaFunction(Name = "SetCurrency")]
+    [AllowAnonymous]
     [RestApi(HttpVerb.Put, "/currency/{code}")]
     public static IHttpResult SetCurrency([RegularExpression(CurrencyPattern)] string code) =>
         HttpResults.NoContent().WithCookie("currency", code, CurrencyCookie);
@@ -45,8 +47,10 @@ public static class Catalog
     /// <summary>
     /// Adds a product priced in the <c>X-Currency</c> header's currency (euros without it): 201 with its location, and the
     /// currency remembered in a cookie. Every mistake of a request (body, headers) is listed in one 400 problem response.
+    /// Deployed, it needs a token of the <c>users</c> authorizer with the <c>catalog/write</c> scope.
     /// </summary>
     [LambdaFunction(Name = "CreateProduct")]
+    [Authorize("users", Scopes = new[] { "catalog/write" })]
     [HttpApi(HttpVerb.Post, "/products")]
     public static IHttpResult Create(
         [FromBody] NewProduct product,

@@ -12,6 +12,7 @@ public static class Greetings
     /// (<c>?times=abc&amp;loud=maybe</c>, <c>?times=9</c>) is listed in one 400 problem response.
     /// </summary>
     [LambdaFunction(Name = "GetGreeting")]
+    [AllowAnonymous]
     [HttpApi(HttpVerb.Get, "/greetings/{name}")]
     public static Greeting Get([StringLength(20)] string name, [FromQuery] [Range(1, 5)] int times = 1, bool loud = false)
     {

@@ -23,7 +23,7 @@ public class HttpEventTemplateTests
         var resources = Resources(text);
 
         Assert.Equal(
-            """{"GetOrdersId":{"Type":"HttpApi","Properties":{"Method":"GET","Path":"/orders/{id}","PayloadFormatVersion":"2.0"}},"AnyFilesProxy":{"Type":"HttpApi","Properties":{"Method":"ANY","Path":"/files/{proxy+}","PayloadFormatVersion":"2.0"}},"PostOrders":{"Type":"Api","Properties":{"Method":"POST","Path":"/orders"}},"GetOrdersId2":{"Type":"HttpApi","Properties":{"Method":"GET","Path":"/orders-{id}","PayloadFormatVersion":"2.0"}}}""",
+            """{"GetOrdersId":{"Type":"HttpApi","Properties":{"Method":"GET","Path":"/orders/{id}","ApiId":{"Ref":"HttpApi"},"PayloadFormatVersion":"2.0"}},"AnyFilesProxy":{"Type":"HttpApi","Properties":{"Method":"ANY","Path":"/files/{proxy+}","ApiId":{"Ref":"HttpApi"},"PayloadFormatVersion":"2.0"}},"PostOrders":{"Type":"Api","Properties":{"Method":"POST","Path":"/orders","RestApiId":{"Ref":"RestApi"}}},"GetOrdersId2":{"Type":"HttpApi","Properties":{"Method":"GET","Path":"/orders-{id}","ApiId":{"Ref":"HttpApi"},"PayloadFormatVersion":"2.0"}}}""",
             resources["Orders"]!["Properties"]!["Events"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         Assert.Contains("\"Path\": \"/files/{proxy+}\"", text);
         Assert.Contains("Events", resources["Orders"]!["Metadata"]!["ServerlessAnalyzers"]!["Properties"]!.AsArray().Select(p => p!.GetValue<string>()));

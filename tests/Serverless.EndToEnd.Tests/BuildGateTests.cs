@@ -14,7 +14,8 @@ public sealed class BuildGateTests
             ["SLS1001", "SLS1002", "SLS1003", "SLS1004", "SLS1005", "SLS1006", "SLS1007", "SLS1008", "SLS1009",
              "SLS1012", "SLS1013", "SLS1016", "SLS1017",
              "SLS1100", "SLS1101", "SLS1102", "SLS1110", "SLS1111", "SLS1112", "SLS1113", "SLS1120", "SLS1122",
-             "SLS3001", "SLS3002", "SLS3003", "SLS3004", "SLS3006", "SLS3007"]
+             "SLS3001", "SLS3002", "SLS3003", "SLS3004", "SLS3006", "SLS3007",
+             "SLS3010", "SLS3011", "SLS3012", "SLS3013", "SLS3014", "SLS3015", "SLS3016"]
         },
         { "BuildGate/WithoutStartup", ["SLS1011"] },
     };
