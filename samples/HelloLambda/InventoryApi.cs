@@ -45,9 +45,11 @@ public sealed class InMemoryStockStore : IStockStore
 /// </summary>
 [LambdaFunction(MemorySize = 512)]
 [Environment("WAREHOUSE", "berlin-1")]
+[Authorize(AuthorizerNames.Iam)] // every route needs SigV4-signed calls unless it opts out
 public sealed class InventoryApi(IStockStore stock)
 {
-    /// <summary>Every item, by SKU.</summary>
+    /// <summary>Every item, by SKU; public (the method's declaration wins over the class's).</summary>
+    [AllowAnonymous]
     [HttpApi(HttpVerb.Get, "/inventory/items")]
     public IReadOnlyList<StockItem> List() => stock.All();
 

@@ -12,6 +12,7 @@ namespace HelloLambda;
 /// cancellation token, the raw request and a greedy route. Try it with <c>dotnet run -- serve</c> and
 /// <c>curl 'localhost:5050/stock/movements?kind=receipt&amp;sku=TEA-0042,MUG-0007'</c>.
 /// </summary>
+[AllowAnonymous] // public for the demo; a class-level declaration covers every function of the class
 public static class Warehouse
 {
     /// <summary>Units on hand, in the unit the <c>X-Unit</c> header asks for (<c>each</c>, <c>case</c>, <c>pallet</c>; any case).</summary>
