@@ -20,7 +20,21 @@ internal static class Parser
             }
 
             // The spec only: locations are for the analyzers (the generator reports no diagnostics about user code).
-            return new ParseResult<FunctionSpec>(FunctionReader.Read(method, context.Attributes[0], captureLocations: false, cancellationToken).Spec, null);
+            var spec = FunctionReader.Read(method, context.Attributes[0], captureLocations: false, cancellationToken).Spec;
+            if (spec?.Http is not { } http)
+            {
+                return new ParseResult<FunctionSpec>(spec, null);
+            }
+
+            // The OpenAPI schemas: a bug there costs the document its schemas, not the function its code.
+            try
+            {
+                return new ParseResult<FunctionSpec>(spec with { Http = http with { OpenApi = HttpOpenApiReader.Read(method, http, cancellationToken) } }, null);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return new ParseResult<FunctionSpec>(spec, Error("reading the OpenAPI schemas of " + method.ToDisplayString(), ex));
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

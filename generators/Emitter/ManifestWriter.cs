@@ -9,8 +9,9 @@ namespace Serverless.Generators.Emitter;
 /// <summary>Writes the manifest JSON (docs/design/contracts.md): camelCase, fields omitted when unset, resolved values.</summary>
 internal static class ManifestWriter
 {
-    public static string Write(AppSpec? app, IReadOnlyList<FunctionSpec> functions)
+    public static string Write(AppSpec? app, IReadOnlyList<FunctionSpec> functions, JsonContextSpec? jsonContext = null)
     {
+        var schemas = OpenApiSchemaWriter.Create(functions, jsonContext);
         var json = new StringBuilder();
         json.Append("{\"version\":1,\"app\":{");
         var first = true;
@@ -29,14 +30,21 @@ internal static class ManifestWriter
                 json.Append(',');
             }
 
-            WriteFunction(json, functions[i], functions[i].ResolveSettings(app));
+            WriteFunction(json, functions[i], functions[i].ResolveSettings(app), schemas);
         }
 
-        json.Append("]}");
+        json.Append(']');
+        // The named schemas the routes' OpenAPI facts reference.
+        if (schemas.HasHttp)
+        {
+            json.Append(",\"schemas\":").Append(schemas.WriteSchemas());
+        }
+
+        json.Append('}');
         return json.ToString();
     }
 
-    private static void WriteFunction(StringBuilder json, FunctionSpec function, FunctionSettings settings)
+    private static void WriteFunction(StringBuilder json, FunctionSpec function, FunctionSettings settings, OpenApiSchemaWriter schemas)
     {
         json.Append('{');
         var first = true;
@@ -90,12 +98,17 @@ internal static class ManifestWriter
             Property(json, ref first, "edge", "[" + string.Join(",", settings.EdgeEvents.EventTypeNames().Select(Literals.JsonString)) + "]");
         }
 
-        // [HttpApi]/[RestApi]: one entry per route, for the template's events.
+        // [HttpApi]/[RestApi]: one entry per route, for the template's events and the OpenAPI document.
         if (function.Http is { Routes.IsEmpty: false } http)
         {
-            Property(json, ref first, "http", "[" + string.Join(",", http.Routes.Select(r =>
-                "{\"method\":" + Literals.JsonString(r.Method) + ",\"path\":" + Literals.JsonString(r.Template)
-                + ",\"api\":" + Literals.JsonString(r.Api == HttpApiKind.RestApi ? "RestApi" : "HttpApi") + "}")) + "]");
+            var routes = new StringBuilder("[");
+            foreach (var route in http.Routes)
+            {
+                routes.Append(routes.Length > 1 ? "," : "");
+                HttpRouteManifestWriter.Write(routes, route, http, schemas);
+            }
+
+            Property(json, ref first, "http", routes.Append(']').ToString());
         }
 
         json.Append('}');
