@@ -218,6 +218,11 @@ internal sealed class LocalTool
             var memory = LambdaFunctionInfo.Defaults.MemorySize(function).ToString(CultureInfo.InvariantCulture) + " MB";
             var timeout = LambdaFunctionInfo.Defaults.Timeout(function).ToString(CultureInfo.InvariantCulture) + " s";
             output.WriteLine($"{function.Name.PadRight(width)}  {memory,6}  {timeout,7}");
+            // Its API Gateway routes, one a line under it: what `serve` answers and what the template and openapi.json list.
+            foreach (var route in function.Routes)
+            {
+                output.WriteLine($"  {route.Method} {route.Template}  {(route.PayloadFormat == HttpPayloadFormat.Version1 ? "REST API" : "HTTP API")}");
+            }
         }
     }
 

@@ -46,6 +46,32 @@ public sealed class LocalToolTests
     }
 
     [Fact]
+    public async Task The_list_shows_each_functions_routes_under_it()
+    {
+        var stdout = new CapturedStream();
+        var routed = new LambdaFunctionDefinition("Orders", _ => _ => ValueTask.FromResult(LambdaResponse.Empty))
+        {
+            Routes =
+            [
+                new Http.HttpRouteDefinition("GET", "/orders/{id}", Http.HttpPayloadFormat.Version2),
+                new Http.HttpRouteDefinition("ANY", "/legacy/{proxy+}", Http.HttpPayloadFormat.Version1),
+            ],
+        };
+        var options = new LambdaHostOptions
+        {
+            Environment = LambdaEnvironment.FromDictionary(new Dictionary<string, string?>()),
+            Stdout = stdout,
+            Stderr = new CapturedStream(),
+            Stdin = new MemoryStream(),
+        };
+
+        Assert.Equal(0, await LambdaHost.RunAsync(["list"], Functions.App(routed, Functions.Echo()), options));
+        Assert.Equal(
+            ["FUNCTION  MEMORY  TIMEOUT", "Orders    128 MB      3 s", "  GET /orders/{id}  HTTP API", "  ANY /legacy/{proxy+}  REST API", "Echo      128 MB      3 s"],
+            stdout.Text.Split('\n').Take(5));
+    }
+
+    [Fact]
     public async Task Help_prints_the_usage()
     {
         var (exitCode, stdout, _) = await RunAsync(["--help"]);
