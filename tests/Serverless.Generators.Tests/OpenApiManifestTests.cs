@@ -276,6 +276,51 @@ public sealed class OpenApiManifestTests
             schemas["DraftInt32"]!.ToJsonString(Relaxed));
     }
 
+    /// <summary>
+    /// The schemas follow the user's types through the pipeline: editing a result type in another file (nothing about
+    /// the function itself) re-reads the function and changes the manifest's schema.
+    /// </summary>
+    [Fact]
+    public void Editing_a_result_type_in_another_file_updates_its_schema()
+    {
+        const string Function = """
+            using System.Text.Json.Serialization;
+            using Serverless;
+            namespace App
+            {
+                [JsonSerializable(typeof(Order))]
+                public partial class AppJson : JsonSerializerContext;
+
+                public static class Orders
+                {
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Get, "/order")]
+                    public static Order Get() => new();
+                }
+            }
+            """;
+        var compilation = GeneratorHarness.CreateCompilation(new[] { Function, "namespace App { public sealed class Order { public int Total { get; set; } } }" });
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.Equal(new[] { "Total" }, OrderProperties(driver));
+
+        var typeTree = compilation.SyntaxTrees.Single(t => t.FilePath == "Source1.cs");
+        var edited = compilation.ReplaceSyntaxTree(typeTree, typeTree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
+            "namespace App { public sealed class Order { public int Total { get; set; } public string? Note { get; set; } } }")));
+        driver = driver.RunGenerators(edited);
+
+        Assert.Equal(new[] { "Total", "Note" }, OrderProperties(driver));
+        var functions = driver.GetRunResult().Results[0].TrackedSteps[TrackingNames.Functions];
+        Assert.Contains(functions.SelectMany(s => s.Outputs), o => o.Reason == Microsoft.CodeAnalysis.IncrementalStepRunReason.Modified);
+
+        static IEnumerable<string> OrderProperties(Microsoft.CodeAnalysis.GeneratorDriver driver)
+        {
+            var manifest = driver.GetRunResult().Results[0].GeneratedSources.Single(s => s.HintName == "ServerlessManifest.g.cs").SourceText.ToString();
+            var literal = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(manifest).GetRoot().DescendantNodes()
+                .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax>().Single();
+            return JsonNode.Parse(literal.Token.ValueText)!["schemas"]!["Order"]!["properties"]!.AsObject().Select(p => p.Key).ToList();
+        }
+    }
+
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static JsonObject Route(Dictionary<string, JsonObject> functions, string function, int index) =>
