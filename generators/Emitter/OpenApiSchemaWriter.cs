@@ -40,10 +40,11 @@ internal sealed class OpenApiSchemaWriter
                 continue;
             }
 
-            var name = definition.Name;
+            var preferred = ComponentName(definition.Name);
+            var name = preferred;
             for (var i = 2; !used.Add(name); i++)
             {
-                name = definition.Name + i.ToString(CultureInfo.InvariantCulture);
+                name = preferred + i.ToString(CultureInfo.InvariantCulture);
             }
 
             writer._names[definition.TypeName] = name;
@@ -51,6 +52,18 @@ internal sealed class OpenApiSchemaWriter
         }
 
         return writer;
+    }
+
+    /// <summary>OpenAPI component keys match <c>^[a-zA-Z0-9.\-_]+$</c>: other characters of a C# name (non-ASCII letters) become <c>_</c>.</summary>
+    private static string ComponentName(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            builder.Append(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.' or '-' or '_' ? c : '_');
+        }
+
+        return builder.Length == 0 ? "_" : builder.ToString();
     }
 
     /// <summary>Whether any function has an HTTP route (the manifest then carries the problem schemas).</summary>

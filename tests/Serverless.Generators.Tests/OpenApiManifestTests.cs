@@ -245,6 +245,40 @@ public sealed class OpenApiManifestTests
     }
 
     [Fact]
+    public void ComponentNamesAreValidOpenApiKeys()
+    {
+        var (functions, schemas) = Manifest(GeneratorHarness.Run(Usings + """
+            namespace App
+            {
+                public sealed class Bestellübersicht { public int Anzahl { get; set; } }
+                public sealed class Bestell_bersicht { public int Other { get; set; } }
+                public sealed class Page<T> { public List<T> Items { get; set; } = new(); }
+                public static class Outer { public sealed class Inner { public Page<Bestell_bersicht>? Next { get; set; } } }
+
+                [JsonSerializable(typeof(Bestellübersicht))]
+                [JsonSerializable(typeof(Outer.Inner))]
+                public partial class AppJson : JsonSerializerContext;
+
+                public static class Api
+                {
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Get, "/a")]
+                    public static Bestellübersicht A() => new();
+
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Get, "/b")]
+                    public static Outer.Inner B() => new();
+                }
+            }
+            """, new GeneratorTestOptions { CheckBaselines = false }));
+
+        Assert.Equal(new[] { "Bestell_bersicht", "Bestell_bersicht2", "HttpValidationProblemDetails", "Inner", "PageBestell_bersicht", "ProblemDetails" },
+            schemas.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.All(schemas.Select(p => p.Key), key => Assert.Matches("^[a-zA-Z0-9.\\-_]+$", key));
+        Assert.Equal("#/components/schemas/Bestell_bersicht", (string)Route(functions, "ApiA", 0)["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!);
+    }
+
+    [Fact]
     public void HalfTypedBodyTypesDocumentWhatIsKnown()
     {
         var result = GeneratorHarness.Run(Usings + """
