@@ -218,7 +218,6 @@ public sealed class JsonSchemaReader
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var properties = new List<JsonSchemaPropertySpec>();
-        var overridden = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in chain)
         {
             foreach (var member in t.GetMembers())
