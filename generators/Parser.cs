@@ -20,7 +20,14 @@ internal static class Parser
             }
 
             // The spec only: locations are for the analyzers (the generator reports no diagnostics about user code).
-            return new ParseResult<FunctionSpec>(FunctionReader.Read(method, context.Attributes[0], captureLocations: false, cancellationToken).Spec, null);
+            var spec = FunctionReader.Read(method, context.Attributes[0], captureLocations: false, cancellationToken).Spec;
+            if (spec?.Http is not { } http)
+            {
+                return new ParseResult<FunctionSpec>(spec, null);
+            }
+
+            var withOpenApi = WithOpenApi(method, http, out var error, cancellationToken);
+            return new ParseResult<FunctionSpec>(spec with { Http = withOpenApi }, error);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -37,11 +44,34 @@ internal static class Parser
                 return new ParseResult<FunctionSpec>(null, null);
             }
 
-            return new ParseResult<FunctionSpec>(ClassFunctionReader.Read(type, context.Attributes[0], captureLocations: false, cancellationToken).Spec, null);
+            InternalError? error = null;
+            var spec = ClassFunctionReader.Read(type, context.Attributes[0], captureLocations: false, cancellationToken,
+                (method, http) =>
+                {
+                    var withOpenApi = WithOpenApi(method, http, out var endpointError, cancellationToken);
+                    error ??= endpointError;
+                    return withOpenApi;
+                }).Spec;
+            return new ParseResult<FunctionSpec>(spec, error);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return new ParseResult<FunctionSpec>(null, Error("reading class [LambdaFunction] " + context.TargetSymbol?.ToDisplayString(), ex));
+        }
+    }
+
+    /// <summary>The routes' OpenAPI facts added: a bug there costs the document its schemas, not the function its code.</summary>
+    private static HttpSpec WithOpenApi(IMethodSymbol method, HttpSpec http, out InternalError? error, CancellationToken cancellationToken)
+    {
+        error = null;
+        try
+        {
+            return http with { OpenApi = HttpOpenApiReader.Read(method, http, cancellationToken) };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            error = Error("reading the OpenAPI schemas of " + method.ToDisplayString(), ex);
+            return http;
         }
     }
 

@@ -22,8 +22,16 @@ public static class ClassFunctionReader
     public static FunctionReadResult Read(INamedTypeSymbol type, AttributeData lambdaFunction, CancellationToken cancellationToken) =>
         Read(type, lambdaFunction, captureLocations: true, cancellationToken);
 
-    /// <summary>Reads the class function; without <paramref name="captureLocations"/> as <see cref="FunctionReader.Read(IMethodSymbol, AttributeData, bool, CancellationToken)"/>.</summary>
-    public static FunctionReadResult Read(INamedTypeSymbol type, AttributeData lambdaFunction, bool captureLocations, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the class function; without <paramref name="captureLocations"/> as <see cref="FunctionReader.Read(IMethodSymbol, AttributeData, bool, CancellationToken)"/>.
+    /// <paramref name="completeHttp"/>, when given, adds what only the generator needs (the OpenAPI facts) to each endpoint's HTTP spec.
+    /// </summary>
+    public static FunctionReadResult Read(
+        INamedTypeSymbol type,
+        AttributeData lambdaFunction,
+        bool captureLocations,
+        CancellationToken cancellationToken,
+        Func<IMethodSymbol, HttpSpec, HttpSpec>? completeHttp = null)
     {
         if (type is null)
         {
@@ -142,7 +150,8 @@ public static class ClassFunctionReader
             endpointLocations.Add(signature.Locations);
             if (signature.Return is { } returnSpec && signature.Http is { } http)
             {
-                endpoints.Add(new EndpointSpec(method.Name, type.QualifiedName() + "." + method.Name, method.IsStatic, signature.Parameters, returnSpec, http));
+                endpoints.Add(new EndpointSpec(method.Name, type.QualifiedName() + "." + method.Name, method.IsStatic, signature.Parameters, returnSpec,
+                    completeHttp is null ? http : completeHttp(method, http)));
                 anyInstance |= !method.IsStatic;
             }
         }

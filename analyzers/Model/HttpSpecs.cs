@@ -178,6 +178,9 @@ public sealed record HttpSpec(
     /// <summary>The parameter spec for a handler parameter of kind <see cref="ParameterKind.Http"/>.</summary>
     public HttpParameterSpec? Parameter(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 
+    /// <summary>The schemas the OpenAPI document needs (read by the generator's parser only; null in the analyzers).</summary>
+    public HttpOpenApiSpec? OpenApi { get; init; }
+
     /// <summary>The body types (what goes through JSON on the way in).</summary>
     public IEnumerable<TypeRef> BodyTypes => Parameters.Where(p => p.Source == HttpBindingSource.Body).Select(p => p.ValueType);
 }

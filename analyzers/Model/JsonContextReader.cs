@@ -39,7 +39,12 @@ public static class JsonContextReader
             entries.Add(new JsonTypeEntry(typeRef.FullyQualifiedName, property));
         }
 
-        var spec = new JsonContextSpec(TypeRef.From(type), IsJsonSerializerContext(type), entries.ToEquatableArray());
+        var (naming, enumsAsStrings) = JsonNamingPolicy.ReadOptions(type);
+        var spec = new JsonContextSpec(TypeRef.From(type), IsJsonSerializerContext(type), entries.ToEquatableArray())
+        {
+            NamingPolicy = naming,
+            EnumsAsStrings = enumsAsStrings,
+        };
         return new JsonContextReadResult(spec, type.FirstLocation());
     }
 

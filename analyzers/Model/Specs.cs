@@ -299,6 +299,12 @@ public sealed record StartupSpec(TypeRef Type, bool ConfigureServicesIsStatic);
 /// <summary>A <c>JsonSerializerContext</c> and the types it has <c>[JsonSerializable]</c> for.</summary>
 public sealed record JsonContextSpec(TypeRef Type, bool IsSerializerContext, EquatableArray<JsonTypeEntry> Types)
 {
+    /// <summary>The <c>[JsonSourceGenerationOptions]</c> property naming policy (<c>JsonKnownNamingPolicy</c>; <c>Web</c> defaults are camelCase).</summary>
+    public JsonNamingPolicyKind NamingPolicy { get; init; }
+
+    /// <summary>Whether the options write every enum by name (<c>UseStringEnumConverter</c>, or a <c>JsonStringEnumConverter</c> in <c>Converters</c>).</summary>
+    public bool EnumsAsStrings { get; init; }
+
     /// <summary>The generated <c>JsonTypeInfo&lt;T&gt;</c> property of the context for <paramref name="type"/>, if it is listed.</summary>
     public bool TryGetPropertyName(TypeRef type, out string propertyName)
     {

@@ -9,8 +9,9 @@ namespace Serverless.Generators.Emitter;
 /// <summary>Writes the manifest JSON (docs/design/contracts.md): camelCase, fields omitted when unset, resolved values.</summary>
 internal static class ManifestWriter
 {
-    public static string Write(AppSpec? app, IReadOnlyList<FunctionSpec> functions)
+    public static string Write(AppSpec? app, IReadOnlyList<FunctionSpec> functions, JsonContextSpec? jsonContext = null)
     {
+        var schemas = OpenApiSchemaWriter.Create(functions, jsonContext);
         var json = new StringBuilder();
         json.Append("{\"version\":1,\"app\":{");
         var first = true;
@@ -29,17 +30,23 @@ internal static class ManifestWriter
                 json.Append(',');
             }
 
-            WriteFunction(json, functions[i], functions[i].ResolveSettings(app), app);
+            WriteFunction(json, functions[i], functions[i].ResolveSettings(app), app, schemas);
         }
 
         json.Append(']');
+        // The named schemas the routes' OpenAPI facts reference.
+        if (schemas.HasHttp)
+        {
+            json.Append(",\"schemas\":").Append(schemas.WriteSchemas());
+        }
+
         // Authorizers, CORS and the API options: the template's HttpApi/RestApi resources.
         json.Append(ApiManifestWriter.RootProperties(app));
         json.Append('}');
         return json.ToString();
     }
 
-    private static void WriteFunction(StringBuilder json, FunctionSpec function, FunctionSettings settings, AppSpec? app)
+    private static void WriteFunction(StringBuilder json, FunctionSpec function, FunctionSettings settings, AppSpec? app, OpenApiSchemaWriter schemas)
     {
         json.Append('{');
         var first = true;
@@ -93,21 +100,23 @@ internal static class ManifestWriter
             Property(json, ref first, "edge", "[" + string.Join(",", settings.EdgeEvents.EventTypeNames().Select(Literals.JsonString)) + "]");
         }
 
-        // [HttpApi]/[RestApi]: one entry per route (a class function: every endpoint's), for the template's events.
+        // [HttpApi]/[RestApi]: one entry per route (a class function: every endpoint's), for the template's events and
+        // the OpenAPI document.
         var routes = function.Routes.ToList();
         if (routes.Count > 0)
         {
-            Property(json, ref first, "http", "[" + string.Join(",", routes.Select(r => RouteEntry(r.Route, r.Http, app))) + "]");
+            var entries = new StringBuilder("[");
+            foreach (var (route, http) in routes)
+            {
+                entries.Append(entries.Length > 1 ? "," : "");
+                HttpRouteManifestWriter.Write(entries, route, http, app, schemas);
+            }
+
+            Property(json, ref first, "http", entries.Append(']').ToString());
         }
 
         json.Append('}');
     }
-
-    /// <summary>One <c>http</c> entry: a route and the HTTP part of the endpoint serving it (per-route details go here).</summary>
-    private static string RouteEntry(HttpRouteSpec route, HttpSpec http, AppSpec? app) =>
-        "{\"method\":" + Literals.JsonString(route.Method) + ",\"path\":" + Literals.JsonString(route.Template)
-        + ",\"api\":" + Literals.JsonString(route.Api == HttpApiKind.RestApi ? "RestApi" : "HttpApi")
-        + (ApiManifestWriter.RouteAuth(route, app) is { } auth ? ",\"auth\":" + auth : "") + "}";
 
     private static string Map(EquatableArray<KeyValue> values) =>
         "{" + string.Join(",", values.Select(kv => Literals.JsonString(kv.Key) + ":" + Literals.JsonString(kv.Value))) + "}";

@@ -360,7 +360,7 @@ internal static class SourceEmitter
     private static string EmitManifest(GenerationSpec spec)
     {
         var w = Header();
-        w.WriteLine("[assembly: global::Serverless.ServerlessManifest(" + Literals.CSharpString(ManifestWriter.Write(spec.App, spec.Functions.ToList())) + ")]");
+        w.WriteLine("[assembly: global::Serverless.ServerlessManifest(" + Literals.CSharpString(ManifestWriter.Write(spec.App, spec.Functions.ToList(), spec.JsonContext)) + ")]");
         return w.ToString();
     }
 }

@@ -219,11 +219,12 @@ internal sealed class LocalTool
             var timeout = LambdaFunctionInfo.Defaults.Timeout(function).ToString(CultureInfo.InvariantCulture) + " s";
             output.WriteLine($"{function.Name.PadRight(width)}  {memory,6}  {timeout,7}");
 
-            // The HTTP routes the function serves (a class function: every route of its router), as `serve` does.
+            // Its API Gateway routes, one a line under it (a class function: every route of its router): what `serve`
+            // answers and what the template and openapi.json list.
             foreach (var route in function.Routes)
             {
-                var format = route.PayloadFormat == Http.HttpPayloadFormat.Version2 ? "2.0" : "1.0";
-                output.WriteLine($"  {route.Method,-7} {route.Template}  (payload {format})");
+                var api = route.PayloadFormat == Http.HttpPayloadFormat.Version1 ? "REST API" : "HTTP API";
+                output.WriteLine($"  {route.Method,-7} {route.Template}  {api}");
             }
         }
     }

@@ -24,4 +24,6 @@ internal static class RepoPaths
     public static string SamSchema => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "schemas", "sam.schema.json"));
 
     public static string TemplateTargets => Path.Combine(RepoRoot, "msbuild", "build", "Serverless.Analyzers.Template.targets");
+
+    public static string OpenApiTargets => Path.Combine(RepoRoot, "msbuild", "build", "Serverless.Analyzers.OpenApi.targets");
 }

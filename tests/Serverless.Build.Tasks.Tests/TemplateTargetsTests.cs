@@ -71,6 +71,60 @@ public class TemplateTargetsTests
         Assert.False(File.Exists(project.TemplatePath));
     }
 
+    [Fact]
+    public void Dotnet_build_writes_openapi_json_incrementally_and_honours_the_properties()
+    {
+        using var project = new TempProject();
+        var taskDir = Directory.CreateDirectory(project.Path_("task")).FullName;
+        var taskAssembly = Path.Combine(taskDir, "Serverless.Build.Tasks.dll");
+        File.Copy(typeof(WriteServerlessOpenApi).Assembly.Location, taskAssembly);
+        File.WriteAllText(project.Path_("App.csproj"), $"""
+            <Project>
+              <Import Project="Sdk.props" Sdk="Microsoft.NET.Sdk" />
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <OutputType>Library</OutputType>
+                <Version>3.1.4</Version>
+                <ServerlessBuildTasksAssembly>{taskAssembly}</ServerlessBuildTasksAssembly>
+              </PropertyGroup>
+              <Import Project="Sdk.targets" Sdk="Microsoft.NET.Sdk" />
+              <Import Project="{RepoPaths.TemplateTargets}" />
+              <Import Project="{RepoPaths.OpenApiTargets}" />
+            </Project>
+            """);
+        File.WriteAllText(project.Path_("Manifest.cs"), TempProject.ManifestSource(
+            """{"version":1,"app":{"name":"hello"},"functions":[{"name":"Hello","http":[{"method":"GET","path":"/hello","api":"HttpApi"}]}]}""") + """
+            namespace Serverless
+            {
+                [System.AttributeUsage(System.AttributeTargets.Assembly)]
+                public sealed class ServerlessManifestAttribute(string json) : System.Attribute
+                {
+                    public string Json { get; } = json;
+                }
+            }
+            """);
+        var documentPath = project.Path_("openapi.json");
+
+        // 1. First build writes it beside the template, with the project's version.
+        Build(project, restore: true);
+        Assert.True(File.Exists(project.TemplatePath));
+        var document = OpenApiReader.ReadClean(File.ReadAllText(documentPath));
+        Assert.Equal(("hello", "3.1.4"), (document.Info.Title, document.Info.Version));
+        var documentTime = File.GetLastWriteTimeUtc(documentPath);
+
+        // 2. Nothing changed: the target is skipped, the document untouched.
+        var output = Build(project);
+        Assert.Contains("Skipping target \"WriteServerlessOpenApi\"", output);
+        Assert.Equal(documentTime, File.GetLastWriteTimeUtc(documentPath));
+
+        // 3. Moved, versioned, and turned off.
+        Build(project, "-p:ServerlessOpenApiPath=docs/api.json", "-p:ServerlessOpenApiVersion=2026-01");
+        Assert.Equal("2026-01", OpenApiReader.ReadClean(File.ReadAllText(project.Path_("docs/api.json"))).Info.Version);
+        File.Delete(documentPath);
+        Build(project, "-p:ServerlessOpenApiEnabled=false");
+        Assert.False(File.Exists(documentPath));
+    }
+
     private static string Build(TempProject project, params string[] args) => Build(project, restore: false, args);
 
     private static string Build(TempProject project, bool restore, params string[] args)

@@ -69,9 +69,9 @@ public sealed class LocalToolTests
         Assert.Equal(0, await LambdaHost.RunAsync([], Functions.App(api, Functions.Echo()), options));
         var lines = stdout.Text.Split('\n');
         Assert.Equal("Api       128 MB      3 s", lines[1]);
-        Assert.Equal("  GET     /items/{sku}  (payload 2.0)", lines[2]);
-        Assert.Equal("  DELETE  /items/{sku}  (payload 2.0)", lines[3]);
-        Assert.Equal("  GET     /v1/items/{sku}  (payload 1.0)", lines[4]);
+        Assert.Equal("  GET     /items/{sku}  HTTP API", lines[2]);
+        Assert.Equal("  DELETE  /items/{sku}  HTTP API", lines[3]);
+        Assert.Equal("  GET     /v1/items/{sku}  REST API", lines[4]);
         Assert.Equal("Echo      128 MB      3 s", lines[5]);
     }
 

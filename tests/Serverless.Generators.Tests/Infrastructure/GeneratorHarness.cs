@@ -104,7 +104,7 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
     }
 
-    private static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
+    public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
         new[] { new LambdaGenerator().AsSourceGenerator(), TestReferences.JsonGenerator.AsSourceGenerator() },
         parseOptions: TestReferences.ParseOptions,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace Serverless.Analyzers.Model;
+
+/// <summary>
+/// Reads what the OpenAPI document needs about an HTTP endpoint: parameter, body and result schemas (see
+/// <see cref="JsonSchemaReader"/>). Runs in the generator's parser on the method the <see cref="HttpSpec"/> was read
+/// from, so the schemas follow the user's types through the incremental pipeline.
+/// </summary>
+public static class HttpOpenApiReader
+{
+    public static HttpOpenApiSpec Read(IMethodSymbol method, HttpSpec http, CancellationToken cancellationToken)
+    {
+        var reader = new JsonSchemaReader(cancellationToken);
+        var parameters = new System.Collections.Generic.List<HttpOpenApiParameterSpec>();
+        HttpOpenApiBodySpec? body = null;
+        foreach (var parameter in method.Parameters)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (http.Parameter(parameter.Name) is not { } spec)
+            {
+                continue;
+            }
+
+            switch (spec.Source)
+            {
+                case HttpBindingSource.Route or HttpBindingSource.Query or HttpBindingSource.Header:
+                    // A request value is absent or present, never JSON null; enums bind by name.
+                    var schema = NotNullable(reader.Read(parameter.Type, parameter.GetAttributes(), enumsByName: true));
+                    schema = schema with { Default = DefaultJson(parameter, schema) };
+                    var required = spec.Source == HttpBindingSource.Route || spec.IsRequired
+                        || spec.Validations.Any(v => v.Kind == HttpValidationKind.Required);
+                    parameters.Add(new HttpOpenApiParameterSpec(spec.FieldName, spec.Source, required, schema));
+                    break;
+                case HttpBindingSource.Body when body is null:
+                    body = new HttpOpenApiBodySpec(spec.IsRequired, reader.Read(parameter.Type, parameter.GetAttributes()));
+                    break;
+            }
+        }
+
+        JsonSchemaSpec? result = null;
+        if (http.Result == HttpResultKind.Json && ResultType(method) is { } resultType)
+        {
+            result = reader.Read(resultType, method.GetReturnTypeAttributes());
+            if (http.NotFoundOnNull)
+            {
+                result = result with { Nullable = false };   // null is the 404, not a 200 body
+            }
+        }
+
+        return new HttpOpenApiSpec(parameters.ToEquatableArray(), body, result, reader.Definitions);
+    }
+
+    private static ITypeSymbol? ResultType(IMethodSymbol method)
+    {
+        var type = method.ReturnType;
+        if (type is INamedTypeSymbol { IsGenericType: true } task
+            && (task.OriginalDefinition.Is(KnownNames.TaskOfT) || task.OriginalDefinition.Is(KnownNames.ValueTaskOfT)))
+        {
+            return task.TypeArguments[0];
+        }
+
+        return method.ReturnsVoid ? null : type;
+    }
+
+    private static JsonSchemaSpec NotNullable(JsonSchemaSpec schema) =>
+        schema with { Nullable = false, Items = schema.Items is { } items ? items with { Nullable = false } : null };
+
+    /// <summary>The parameter's default as JSON (a null default says nothing a missing value does not).</summary>
+    private static string? DefaultJson(IParameterSymbol parameter, JsonSchemaSpec schema)
+    {
+        if (!parameter.HasExplicitDefaultValue || parameter.ExplicitDefaultValue is not { } value)
+        {
+            return null;
+        }
+
+        if (schema.Kind == JsonSchemaKind.Enum)
+        {
+            var text = System.Convert.ToString(value, CultureInfo.InvariantCulture);
+            return schema.EnumMembers.FirstOrDefault(m => m.Value == text) is { } member ? JsonString(member.Name) : null;
+        }
+
+        return value switch
+        {
+            string s => JsonString(s),
+            char c => JsonString(c.ToString()),
+            bool b => b ? "true" : "false",
+            _ => JsonSchemaReader.JsonNumber(value),
+        };
+    }
+
+    /// <summary>A JSON string literal.</summary>
+    internal static string JsonString(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (c < ' ')
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+}
