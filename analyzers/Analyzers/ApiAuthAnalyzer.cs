@@ -13,7 +13,7 @@ namespace Serverless.Analyzers;
 /// <summary>
 /// SLS3009-SLS3016: auth, CORS and API settings. The assembly's attributes are read once (<see cref="ApiReader"/>
 /// through <see cref="ModelCache.ReadApp"/>) and their diagnostics reported in the document that declares them; each
-/// <c>[Authorize]</c> is checked on its own symbol (SLS3011, SLS3013); each route of a <c>[LambdaFunction]</c> against
+/// <c>[Authorize]</c> is checked on its own symbol (SLS3011, SLS3013); each route of a <c>[LambdaFunction]</c> (a class function: of each endpoint) against
 /// the app (SLS3009, SLS3012) at its route attribute. These are local diagnostics, so fixes are offered. Only SLS3016
 /// (a <c>LambdaAuthorizer.Function</c> naming no function of the app) needs every function: compilation end.
 /// </summary>
@@ -77,6 +77,27 @@ public sealed class ApiAuthAnalyzer : DiagnosticAnalyzer
             if (attributes.Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, authorizeType)))
             {
                 Report(c, AuthReader.ValidateAuthorize(attributes, api.Value, c.CancellationToken));
+            }
+
+            // A class function: every endpoint's routes against the app, at each route attribute.
+            var lambdaFunction = attributes.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, lambdaFunctionType));
+            if (lambdaFunction is not null && c.Symbol is INamedTypeSymbol type)
+            {
+                try
+                {
+                    var result = ModelCache.ReadClassFunction(type, lambdaFunction, c.CancellationToken);
+                    if (result.Name is { } name)
+                    {
+                        functionNames.TryAdd(name, 0);
+                    }
+
+                    Report(c, AuthReader.ValidateRoutes(result, api.Value));
+                }
+                catch (Exception) when (!c.CancellationToken.IsCancellationRequested)
+                {
+                    Interlocked.Exchange(ref failed, 1);
+                    throw;
+                }
             }
         }), SymbolKind.NamedType);
 

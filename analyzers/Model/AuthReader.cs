@@ -110,18 +110,36 @@ public static class AuthReader
     /// </summary>
     public static ImmutableArray<ModelDiagnostic> ValidateRoutes(FunctionReadResult function, ApiReadResult api)
     {
-        if (function.Spec?.Http is not { } http || api.Spec is not { } spec)
+        if (function.Spec is not { } spec || api.Spec is null)
         {
             return ImmutableArray<ModelDiagnostic>.Empty;
         }
 
+        // A method function is its one handler; a class function's handlers are its endpoints, each with its locations.
         var bag = new DiagnosticBag();
-        var type = function.Spec.HandlerType.DisplayName;
-        var handler = type.Substring(type.LastIndexOf('.') + 1) + "." + function.Spec.MethodName;
+        var type = spec.HandlerType.DisplayName;
+        var typeName = type.Substring(type.LastIndexOf('.') + 1);
+        var index = 0;
+        foreach (var endpoint in spec.Handlers)
+        {
+            if (endpoint.Http is { } http)
+            {
+                ValidateRoutes(http, function.Locations.Handler(index), typeName + "." + endpoint.MethodName, api, bag);
+            }
+
+            index++;
+        }
+
+        return bag.ToImmutable();
+    }
+
+    private static void ValidateRoutes(HttpSpec http, FunctionLocations locations, string handler, ApiReadResult api, DiagnosticBag bag)
+    {
+        var spec = api.Spec!;
         for (var i = 0; i < http.Routes.Count; i++)
         {
             var route = http.Routes[i];
-            var location = i < function.Locations.RouteAttributes.Count ? function.Locations.RouteAttributes[i] : function.Locations.Route(i);
+            var location = i < locations.RouteAttributes.Count ? locations.RouteAttributes[i] : locations.Route(i);
             var apiName = route.Api == HttpApiKind.RestApi ? "REST API" : "HTTP API";
             var requirement = RouteAuthDeclaration.Resolve(route.Auth, spec);
             if (route.Auth is null && requirement is null && !api.DeclaredNames.IsEmpty)
@@ -164,7 +182,6 @@ public static class AuthReader
             }
         }
 
-        return bag.ToImmutable();
     }
 
     private static bool Usable(AuthorizerSpec authorizer, HttpApiKind api) =>

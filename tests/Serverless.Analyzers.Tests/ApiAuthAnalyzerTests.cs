@@ -70,6 +70,39 @@ public class ApiAuthAnalyzerTests
         """);
 
     [Fact]
+    public Task ClassFunctionEndpointsAreCheckedRouteByRouteAndTheFunctionNameCountsForLambdaAuthorizers() => Verify.VerifyAsync(
+        "using Serverless;\n" + Jwt + """
+
+        [assembly: LambdaAuthorizer("custom", Function = "Gatekeeper")]
+
+        [LambdaFunction]
+        public sealed class InventoryApi
+        {
+            [{|SLS3009:HttpApi(HttpVerb.Get, "/items")|}] public string[] List() => new string[0];
+            [AllowAnonymous] [HttpApi(HttpVerb.Get, "/health")] public string Health() => "ok";
+            [Authorize("jwt")] [HttpApi(HttpVerb.Get, "/items/{sku}")] [{|SLS3012:RestApi(HttpVerb.Get, "/v1/items/{sku}")|}] public string Get(string sku) => sku;
+        }
+
+        [LambdaFunction]
+        public sealed partial class OrdersApi
+        {
+            [Authorize("custom")] [HttpApi(HttpVerb.Get, "/orders")] public string[] List() => new string[0];
+        }
+
+        public sealed partial class OrdersApi
+        {
+            [{|SLS3009:HttpApi(HttpVerb.Delete, "/orders")|}] public void Clear() { }
+        }
+
+        [LambdaFunction(Name = "Gatekeeper")]
+        [AllowAnonymous]
+        public sealed class Gate
+        {
+            [HttpApi(HttpVerb.Post, "/gate")] public string Check() => "ok";
+        }
+        """);
+
+    [Fact]
     public Task SLS3009_MessageNamesTheAuthorizers() => Verify.VerifyAsync(
         "using Serverless;\n" + Jwt + """
 

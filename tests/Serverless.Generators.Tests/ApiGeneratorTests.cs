@@ -102,16 +102,13 @@ public sealed class ApiGeneratorTests
             """);
         using var manifest = Manifest(result);
 
-        Assert.Equal(new[] { "version", "app", "functions" }, manifest.RootElement.EnumerateObject().Select(p => p.Name));
+        // No httpApi/restApi/cors/authorizers: only the OpenAPI schemas besides the functions.
+        Assert.Equal(new[] { "version", "app", "functions", "schemas" }, manifest.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal("""[{"method":"GET","path":"/orders","api":"HttpApi"}]""",
-            manifest.RootElement.GetProperty("functions")[0].GetProperty("http").GetRawText());
+            GeneratedManifest.Routes(manifest.RootElement.GetProperty("functions")[0]));
     }
 
-    private static string Http(Dictionary<string, JsonElement> functions, string name) => functions[name].GetProperty("http").GetRawText();
+    private static string Http(Dictionary<string, JsonElement> functions, string name) => GeneratedManifest.Routes(functions[name]);
 
-    private static JsonDocument Manifest(GeneratorTestResult result)
-    {
-        var attribute = result.Output.Assembly.GetAttributes().Single(a => a.AttributeClass?.Name == "ServerlessManifestAttribute");
-        return JsonDocument.Parse((string)attribute.ConstructorArguments[0].Value!);
-    }
+    private static JsonDocument Manifest(GeneratorTestResult result) => GeneratedManifest.Read(result);
 }

@@ -98,7 +98,12 @@ public sealed class ClassFunctionGeneratorTests
         Assert.Equal("inventory", function.GetProperty("environment").GetProperty("TABLE").GetString());
         Assert.Equal(
             """[{"method":"GET","path":"/items","api":"HttpApi"},{"method":"GET","path":"/items/{sku}","api":"HttpApi"},{"method":"GET","path":"/items/reserved","api":"HttpApi"},{"method":"PUT","path":"/items/{sku}","api":"HttpApi"},{"method":"GET","path":"/files/{path+}","api":"HttpApi"},{"method":"GET","path":"/legacy/files/{path+}","api":"RestApi"},{"method":"GET","path":"/find/{sku}","api":"HttpApi"},{"method":"GET","path":"/find","api":"HttpApi"}]""",
-            function.GetProperty("http").GetRawText());
+            GeneratedManifest.Routes(function));
+        // Each endpoint's own OpenAPI facts: /items takes the query value take, /items/{sku} the route value sku.
+        var routes = function.GetProperty("http");
+        Assert.Equal("take", routes[0].GetProperty("parameters")[0].GetProperty("name").GetString());
+        Assert.Equal("path", routes[1].GetProperty("parameters")[0].GetProperty("in").GetString());
+        Assert.Equal("sku", routes[1].GetProperty("parameters")[0].GetProperty("name").GetString());
     }
 
     [Fact]
@@ -259,11 +264,5 @@ public sealed class ClassFunctionGeneratorTests
     private static string Generated(GeneratorDriver driver, string hintName) =>
         driver.GetRunResult().Results[0].GeneratedSources.Single(s => s.HintName.Replace('\\', '/') == hintName).SourceText.ToString();
 
-    private static Dictionary<string, JsonElement> ManifestFunctions(GeneratorTestResult result)
-    {
-        var attribute = result.Output.Assembly.GetAttributes().Single(a => a.AttributeClass?.Name == "ServerlessManifestAttribute");
-        using var document = JsonDocument.Parse((string)attribute.ConstructorArguments[0].Value!);
-        return document.RootElement.GetProperty("functions").EnumerateArray()
-            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
-    }
+    private static Dictionary<string, JsonElement> ManifestFunctions(GeneratorTestResult result) => GeneratedManifest.Functions(result);
 }

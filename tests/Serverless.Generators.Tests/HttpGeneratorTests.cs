@@ -378,11 +378,5 @@ public sealed class HttpGeneratorTests
     private static string RouteOf(JsonElement route) =>
         route.GetProperty("method").GetString() + " " + route.GetProperty("path").GetString() + " " + route.GetProperty("api").GetString();
 
-    private static Dictionary<string, JsonElement> ManifestFunctions(GeneratorTestResult result)
-    {
-        var attribute = result.Output.Assembly.GetAttributes().Single(a => a.AttributeClass?.Name == "ServerlessManifestAttribute");
-        using var document = JsonDocument.Parse((string)attribute.ConstructorArguments[0].Value!);
-        return document.RootElement.GetProperty("functions").EnumerateArray()
-            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
-    }
+    private static Dictionary<string, JsonElement> ManifestFunctions(GeneratorTestResult result) => GeneratedManifest.Functions(result);
 }
