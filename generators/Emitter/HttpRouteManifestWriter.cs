@@ -12,12 +12,18 @@ namespace Serverless.Generators.Emitter;
 /// </summary>
 internal static class HttpRouteManifestWriter
 {
-    public static void Write(StringBuilder json, HttpRouteSpec route, HttpSpec http, AppSpec? app, OpenApiSchemaWriter schemas)
+    /// <param name="handler">A class function's endpoint method serving the route (operation ids and tags); null for a method function.</param>
+    public static void Write(StringBuilder json, HttpRouteSpec route, HttpSpec http, string? handler, AppSpec? app, OpenApiSchemaWriter schemas)
     {
         schemas.UseHttp();
         json.Append("{\"method\":").Append(Literals.JsonString(route.Method))
             .Append(",\"path\":").Append(Literals.JsonString(route.Template))
             .Append(",\"api\":").Append(Literals.JsonString(route.Api == HttpApiKind.RestApi ? "RestApi" : "HttpApi"));
+        if (handler is not null)
+        {
+            json.Append(",\"handler\":").Append(Literals.JsonString(handler));
+        }
+
         if (ApiManifestWriter.RouteAuth(route, app) is { } auth)
         {
             json.Append(",\"auth\":").Append(auth);

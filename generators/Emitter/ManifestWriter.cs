@@ -102,14 +102,16 @@ internal static class ManifestWriter
 
         // [HttpApi]/[RestApi]: one entry per route (a class function: every endpoint's), for the template's events and
         // the OpenAPI document.
-        var routes = function.Routes.ToList();
-        if (routes.Count > 0)
+        if (function.Routes.Any())
         {
             var entries = new StringBuilder("[");
-            foreach (var (route, http) in routes)
+            foreach (var endpoint in function.Handlers)
             {
-                entries.Append(entries.Length > 1 ? "," : "");
-                HttpRouteManifestWriter.Write(entries, route, http, app, schemas);
+                foreach (var route in endpoint.Http?.Routes ?? default)
+                {
+                    entries.Append(entries.Length > 1 ? "," : "");
+                    HttpRouteManifestWriter.Write(entries, route, endpoint.Http!, function.IsClassFunction ? endpoint.MethodName : null, app, schemas);
+                }
             }
 
             Property(json, ref first, "http", entries.Append(']').ToString());

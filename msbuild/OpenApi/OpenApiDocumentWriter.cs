@@ -38,7 +38,7 @@ public static class OpenApiDocumentWriter
                 continue;
             }
 
-            var tag = Tag(function);
+            var tag = Tag(function, routes);
             foreach (var node in routes)
             {
                 if (node is not JsonObject route || Text(route, "method") is not { } method || Text(route, "path") is not { } path)
@@ -58,7 +58,9 @@ public static class OpenApiDocumentWriter
                     continue;
                 }
 
-                item[key] = Operation(function, tag, route, UniqueOperationId(function.Name, operationIds), authorizers, schemes);
+                // A class function's routes are named after the function and the method serving each.
+                var operationName = function.Name + (Text(route, "handler") is { } handler ? handler : "");
+                item[key] = Operation(function, tag, route, UniqueOperationId(operationName, operationIds), authorizers, schemes);
             }
         }
 
@@ -170,18 +172,16 @@ public static class OpenApiDocumentWriter
         return operation;
     }
 
-    /// <summary>The function's class (from <c>method</c>, <c>Namespace.Type.Method</c>), else the function's name.</summary>
-    private static string Tag(ManifestFunction function)
+    /// <summary>
+    /// The function's class: from <c>method</c>, <c>Namespace.Type.Method</c> (a class function, whose routes name
+    /// their <c>handler</c>: <c>Namespace.Type</c>), else the function's name.
+    /// </summary>
+    private static string Tag(ManifestFunction function, JsonArray routes)
     {
         var method = function.Method;
-        var lastDot = method?.LastIndexOf('.') ?? -1;
-        if (method is null || lastDot <= 0)
-        {
-            return function.Name;
-        }
-
-        var type = method[..lastDot];
-        return type[(type.LastIndexOf('.') + 1)..];
+        var isClassFunction = routes.Any(r => r is JsonObject route && Text(route, "handler") is not null);
+        var type = isClassFunction ? method : method?.LastIndexOf('.') is > 0 and var lastDot ? method[..lastDot] : null;
+        return string.IsNullOrEmpty(type) ? function.Name : type![(type!.LastIndexOf('.') + 1)..];
     }
 
     private static string UniqueOperationId(string name, HashSet<string> used)

@@ -127,6 +127,22 @@ public class OpenApiDocumentWriterTests
     }
 
     [Fact]
+    public void A_class_functions_operations_are_named_after_each_method_and_tagged_with_the_class()
+    {
+        var text = Write(Manifest("""
+            {"name":"InventoryApi","method":"App.Stock.InventoryApi","http":[
+              {"method":"GET","path":"/items","api":"HttpApi","handler":"List","responses":{"200":{"description":"OK"}}},
+              {"method":"GET","path":"/items/{sku}","api":"HttpApi","handler":"Get","parameters":[{"name":"sku","in":"path","required":true,"schema":{"type":"string"}}],"responses":{"200":{"description":"OK"}}},
+              {"method":"GET","path":"/v1/items/{sku}","api":"RestApi","handler":"Get","parameters":[{"name":"sku","in":"path","required":true,"schema":{"type":"string"}}],"responses":{"200":{"description":"OK"}}}]}
+            """));
+
+        var document = OpenApiReader.ReadClean(text);
+        var operations = new[] { "/items", "/items/{sku}", "/v1/items/{sku}" }.Select(p => document.Paths[p].Operations[OperationType.Get]).ToList();
+        Assert.Equal(new[] { "InventoryApiList", "InventoryApiGet", "InventoryApiGet2" }, operations.Select(o => o.OperationId));
+        Assert.All(operations, o => Assert.Equal("InventoryApi", Assert.Single(o.Tags).Name));
+    }
+
+    [Fact]
     public void The_same_method_and_path_twice_is_documented_once_with_a_warning()
     {
         var result = OpenApiDocumentWriter.Write(ServerlessManifest.Parse(Manifest("""
