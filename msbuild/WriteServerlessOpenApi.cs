@@ -63,8 +63,7 @@ public sealed class WriteServerlessOpenApi : MSBuildTask
 
         if (result.Text is null)
         {
-            Log.LogMessage(MessageImportance.Low, "No HTTP routes: '{0}' is not written.", documentPath);
-            return true;
+            return RemoveGeneratedDocument(documentPath);
         }
 
         try
@@ -96,5 +95,30 @@ public sealed class WriteServerlessOpenApi : MSBuildTask
         Written = true;
         Log.LogMessage(MessageImportance.High, "OpenAPI document -> {0}", documentPath);
         return true;
+    }
+
+    /// <summary>No HTTP routes: a document this build wrote earlier describes routes that are gone; a hand-written one stays.</summary>
+    private bool RemoveGeneratedDocument(string documentPath)
+    {
+        try
+        {
+            if (File.Exists(documentPath) && GeneratedOpenApiDocument.IsGenerated(File.ReadAllText(documentPath)))
+            {
+                File.Delete(documentPath);
+                Log.LogMessage(MessageImportance.High, "No HTTP routes: removed the generated '{0}'.", documentPath);
+            }
+            else
+            {
+                Log.LogMessage(MessageImportance.Low, "No HTTP routes: '{0}' is not written.", documentPath);
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.LogError(null, OpenApiDiagnosticCodes.DocumentIo, null, documentPath, 0, 0, 0, 0,
+                "Cannot remove '{0}': {1}", documentPath, ex.Message);
+            return false;
+        }
     }
 }

@@ -52,6 +52,13 @@ internal static class HttpRouteManifestWriter
                 var name = p.Source == HttpBindingSource.Route
                     ? route.Parameters.First(n => string.Equals(n, p.Name, StringComparison.OrdinalIgnoreCase))
                     : p.Name;
+                // A greedy value is named as its template expression ({proxy+} -> "proxy+"): OpenAPI matches the
+                // names of path parameters to the path's expressions literally.
+                if (p.Source == HttpBindingSource.Route && route.Template.IndexOf("{" + name + "+}", StringComparison.Ordinal) >= 0)
+                {
+                    name += "+";
+                }
+
                 json.Append(i == 0 ? "" : ",").Append("{\"name\":").Append(Literals.JsonString(name))
                     .Append(",\"in\":").Append(Literals.JsonString(p.Source switch
                     {

@@ -21,6 +21,9 @@ public static class OpenApiDocumentWriter
     public const string OpenApiVersion = "3.0.3";
     public const string AnyMethodExtension = "x-amazon-apigateway-any-method";
 
+    /// <summary>Which API (<c>HttpApi</c>/<c>RestApi</c>) serves an operation; on every operation this writer makes.</summary>
+    public const string ApiExtension = "x-serverless-api";
+
     private static readonly string[] MethodOrder = { "get", "put", "post", "delete", "options", "head", "patch", "trace", AnyMethodExtension };
 
     public static OpenApiDocumentResult Write(ServerlessManifest manifest, OpenApiOptions options)
@@ -122,7 +125,7 @@ public static class OpenApiDocumentWriter
         if (Text(route, "api") is "RestApi" or "HttpApi")
         {
             // Which API Gateway API serves it: a REST API (payload 1.0) or an HTTP API (payload 2.0).
-            operation["x-serverless-api"] = Text(route, "api");
+            operation[ApiExtension] = Text(route, "api");
         }
 
         foreach (var name in new[] { "parameters", "requestBody" })

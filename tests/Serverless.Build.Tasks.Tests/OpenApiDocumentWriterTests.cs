@@ -224,6 +224,18 @@ public class OpenApiDocumentWriterTests
         OpenApiReader.ReadClean(text);
     }
 
+    /// <summary>A class function's manifest (a checked-in generator baseline) with GET on greedy routes reads clean.</summary>
+    [Fact]
+    public void A_class_functions_generated_manifest_with_greedy_routes_makes_a_clean_document()
+    {
+        var document = OpenApiReader.ReadClean(Write(GeneratorBaselineManifest("ClassFunctionRoutesStaticAndInstanceMethods")));
+
+        var file = document.Paths["/files/{path+}"].Operations[OperationType.Get];
+        Assert.Equal("path+", file.Parameters.Single().Name);
+        Assert.Equal("InventoryApiFile", file.OperationId);
+        Assert.Equal("InventoryApi", file.Tags.Single().Name);
+    }
+
     /// <summary>
     /// The generator's own manifest for a catalog with every parameter source, value type, constraint, enum, cycle and
     /// result kind (a checked-in generator baseline) makes a document Microsoft.OpenApi reads without a complaint.

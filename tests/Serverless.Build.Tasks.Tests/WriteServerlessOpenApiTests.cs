@@ -62,6 +62,27 @@ public class WriteServerlessOpenApiTests
         File.WriteAllText(project.Path_("openapi.json"), "mine");
         Assert.True(Run(project, assembly).Result);
         Assert.Equal("mine", File.ReadAllText(project.Path_("openapi.json")));
+
+        // A document of someone else's making (no x-serverless-api on its operations) stays too.
+        const string HandWritten = """{"openapi":"3.0.3","paths":{"/x":{"get":{"responses":{"200":{"description":"OK"}}}}}}""";
+        File.WriteAllText(project.Path_("openapi.json"), HandWritten);
+        Assert.True(Run(project, assembly).Result);
+        Assert.Equal(HandWritten, File.ReadAllText(project.Path_("openapi.json")));
+    }
+
+    [Fact]
+    public void The_generated_document_goes_when_the_last_route_does()
+    {
+        using var project = new TempProject();
+        var withRoutes = project.Compile(TempProject.ManifestSource(HttpManifest));
+        Assert.True(Run(project, withRoutes).Task.Written);
+        Assert.True(File.Exists(project.Path_("openapi.json")));
+
+        var withoutRoutes = project.Compile(TempProject.ManifestSource("""{"version":1,"functions":[{"name":"Worker"}]}"""), assemblyName: "Worker");
+        var run = Run(project, withoutRoutes);
+        Assert.True(run.Result);
+        Assert.False(File.Exists(project.Path_("openapi.json")));
+        Assert.Empty(run.Engine.Warnings);
     }
 
     [Fact]

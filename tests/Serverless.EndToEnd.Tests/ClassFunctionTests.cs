@@ -123,9 +123,9 @@ public sealed class ClassFunctionTests
             var lines = tool.Stdout.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
             var at = lines.FindIndex(l => l.StartsWith("InventoryApi ", StringComparison.Ordinal));
             Assert.True(at >= 0, tool.Stdout);
-            Assert.Equal("  GET     /inventory/items  (payload 2.0)", lines[at + 1]);
-            Assert.Equal("  GET     /v1/inventory/items/{sku}  (payload 1.0)", lines[at + 3]);
-            Assert.Equal("  GET     /inventory/files/{path+}  (payload 2.0)", lines[at + 8]);
+            Assert.Equal("  GET     /inventory/items  HTTP API", lines[at + 1]);
+            Assert.Equal("  GET     /v1/inventory/items/{sku}  REST API", lines[at + 3]);
+            Assert.Equal("  GET     /inventory/files/{path+}  HTTP API", lines[at + 8]);
         }
     }
 

@@ -50,8 +50,8 @@ public sealed class RouteCoverageTests
         var text = File.ReadAllText(Path.Combine(app.ProjectDirectory, "openapi.json"));
         var document = new OpenApiStringReader().Read(text, out var diagnostic);
 
-        Assert.Empty(diagnostic.Errors);
-        Assert.Empty(diagnostic.Warnings);
+        Assert.True(diagnostic.Errors.Count == 0, "OpenAPI errors:\n" + string.Join("\n", diagnostic.Errors.Select(e => e.Pointer + ": " + e.Message)));
+        Assert.True(diagnostic.Warnings.Count == 0, "OpenAPI warnings:\n" + string.Join("\n", diagnostic.Warnings.Select(w => w.Pointer + ": " + w.Message)));
         Assert.Equal(OpenApiSpecVersion.OpenApi3_0, diagnostic.SpecificationVersion);
 
         var get = document.Paths["/products/{id}"].Operations[OperationType.Get];
