@@ -42,6 +42,7 @@ public static class RuleIdentifiers
     public const string UnbindableHttpParameter = "SLS3006";
     public const string DuplicateRoute = "SLS3007";
     public const string TimeoutAboveIntegrationTimeout = "SLS3008";
+    public const string UncheckableRange = "SLS3017";
     public const string ClassFunctionWithoutRoutes = "SLS3020";
     public const string LambdaFunctionInClassFunction = "SLS3021";
     public const string RoutedMethodNotServed = "SLS3022";
