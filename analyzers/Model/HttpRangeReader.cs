@@ -127,6 +127,8 @@ internal static class HttpRangeReader
                 Report(target, attribute.ConstructorArgumentLocation(2, "maximum", target.CancellationToken), NotChecked + Invalid(maxText, value, expected!));
             }
 
+            CheckSeparators(attribute, 1, "minimum", minText, minimum, target);
+            CheckSeparators(attribute, 2, "maximum", maxText, maximum, target);
             if (minimum is { } low && maximum is { } high)
             {
                 CheckOrder(attribute, low.Value.CompareTo(high.Value), minText!, maxText!, target);
@@ -163,6 +165,44 @@ internal static class HttpRangeReader
             Report(target, attribute.ConstructorArgumentLocation(index, "minimum", ct),
                 NeverMet + "the minimum and the maximum are both '" + minText + "', and " + excluding + " it");
         }
+    }
+
+    /// <summary>
+    /// SLS3017 for a number whose ',' cannot be a thousands separator (<c>"0,01"</c>, <c>"999,99"</c>): the invariant
+    /// culture reads it as one all the same (1, 99999), so the range checked is not the one meant.
+    /// </summary>
+    private static void CheckSeparators(AttributeData attribute, int index, string name, string? text, HttpRangeBound? bound, HttpRangeTarget target)
+    {
+        if (text is null || bound is not { Value: decimal or double or float } parsed || !MisgroupedThousands(text))
+        {
+            return;
+        }
+
+        Report(target, attribute.ConstructorArgumentLocation(index, name, target.CancellationToken),
+            "is checked against another bound than written: '" + text + "' reads as " + Format(parsed.Value)
+            + " in the invariant culture, where ',' separates thousands; write '.' for the decimal point");
+    }
+
+    /// <summary>Whether the integer part has a ',' that does not start a group of exactly three digits.</summary>
+    private static bool MisgroupedThousands(string text)
+    {
+        var integer = text.Trim();
+        var end = integer.IndexOfAny(new[] { '.', 'e', 'E' });
+        if (end >= 0)
+        {
+            integer = integer.Substring(0, end);
+        }
+
+        var groups = integer.Split(',');
+        for (var i = 1; i < groups.Length; i++)
+        {
+            if (groups[i].Length != 3)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Invalid(string? text, ITypeSymbol type, string expected) =>

@@ -82,7 +82,9 @@ public class HttpRangeAnalyzerTests
                 [Range(typeof(decimal), {|#0:"0,01 €"|}, "10")] decimal price = 1,
                 [Range(typeof(decimal), "0", {|#1:"1e30"|})] decimal huge = 0,
                 [Range(typeof(double), {|#2:"NaN"|}, {|#3:"1e400"|})] double score = 0,
-                [Range(typeof(float), "0", {|#4:null|})] float ratio = 0) { }
+                [Range(typeof(float), "0", {|#4:null|})] float ratio = 0,
+                [Range(typeof(decimal), {|#5:"0,01"|}, {|#6:"999,99"|})] decimal european = 1,
+                [Range(typeof(double), {|#7:"1,5e3"|}, "12,345,678.5")] double grouped = 2000) { }
         }
         """,
         Verify.Diagnostic("SLS3017").WithLocation(0).WithArguments("parameter 'price' of 'Api.Prices'",
@@ -94,7 +96,13 @@ public class HttpRangeAnalyzerTests
         Verify.Diagnostic("SLS3017").WithLocation(3).WithArguments("parameter 'score' of 'Api.Prices'",
             NotChecked + "'1e400' is not a valid double in the invariant culture (a finite number such as 0.5 or 1e3, with '.' as the decimal point)"),
         Verify.Diagnostic("SLS3017").WithLocation(4).WithArguments("parameter 'ratio' of 'Api.Prices'",
-            NotChecked + "null is not a valid float in the invariant culture (a finite number such as 0.5 or 1e3, with '.' as the decimal point)"));
+            NotChecked + "null is not a valid float in the invariant culture (a finite number such as 0.5 or 1e3, with '.' as the decimal point)"),
+        Verify.Diagnostic("SLS3017").WithLocation(5).WithArguments("parameter 'european' of 'Api.Prices'",
+            "is checked against another bound than written: '0,01' reads as 1 in the invariant culture, where ',' separates thousands; write '.' for the decimal point"),
+        Verify.Diagnostic("SLS3017").WithLocation(6).WithArguments("parameter 'european' of 'Api.Prices'",
+            "is checked against another bound than written: '999,99' reads as 99999 in the invariant culture, where ',' separates thousands; write '.' for the decimal point"),
+        Verify.Diagnostic("SLS3017").WithLocation(7).WithArguments("parameter 'grouped' of 'Api.Prices'",
+            "is checked against another bound than written: '1,5e3' reads as 15000 in the invariant culture, where ',' separates thousands; write '.' for the decimal point"));
 
     [Fact]
     public Task DateAndTimeBoundsThatDoNotParseAreReported() => Verify.VerifyAsync(
