@@ -11,7 +11,8 @@ namespace Serverless.Analyzers.Model;
 /// body) into the check the generated wrapper makes. When the wrapper cannot make it — a bound that does not parse as
 /// the operand type, an operand type it cannot compare or that is not the value's, a collection — the range is not
 /// checked, and with a <see cref="HttpRangeTarget"/> that is SLS3017, on the argument at fault; so is a range no value
-/// can meet (the minimum above the maximum, or equal bounds one of which is exclusive), which is checked as written.
+/// can meet (the minimum above the maximum, or equal bounds one of which is exclusive), which is checked as written, and
+/// a number bound whose ',' the invariant culture takes for a thousands separator ("0,01" is 1).
 /// Attributes the compiler reports (no matching constructor, non-constant or missing arguments) are skipped quietly.
 /// </summary>
 internal static class HttpRangeReader
