@@ -6,8 +6,10 @@ using Serverless.Analyzers.Diagnostics;
 namespace Serverless.Analyzers;
 
 /// <summary>
-/// SLS3001-SLS3008: <c>[HttpApi]</c>/<c>[RestApi]</c> functions whose routes or parameters cannot be generated or
-/// cannot work. SLS3001-SLS3006 are reported per method from the function reader (which asks the HTTP reader);
+/// SLS3001-SLS3008, SLS3017: <c>[HttpApi]</c>/<c>[RestApi]</c> functions whose routes or parameters cannot be generated
+/// or cannot work. SLS3001-SLS3006 and SLS3017 (a <c>[Range]</c> the wrapper does not check, or that no value meets, on a
+/// parameter or a body property; once per compilation for a body shared by several functions) are reported per
+/// method from the function reader (which asks the HTTP reader);
 /// SLS3007 at compilation end, from the model's cross check over all functions; SLS3008 (a timeout above the API
 /// Gateway integration timeout) per method from <see cref="Model.FunctionLimits"/>. SLS3020-SLS3023 (class functions) per
 /// class or method from the function readers.
@@ -24,6 +26,7 @@ public sealed class HttpRouteAnalyzer : ServerlessAnalyzer
         DiagnosticDescriptors.UnbindableHttpParameter,
         DiagnosticDescriptors.DuplicateRoute,
         DiagnosticDescriptors.TimeoutAboveIntegrationTimeout,
+        DiagnosticDescriptors.UncheckableRange,
         DiagnosticDescriptors.ClassFunctionWithoutRoutes,
         DiagnosticDescriptors.LambdaFunctionInClassFunction,
         DiagnosticDescriptors.RoutedMethodNotServed,
@@ -36,6 +39,7 @@ public sealed class HttpRouteAnalyzer : ServerlessAnalyzer
         RuleIdentifiers.MoreThanOneBody,
         RuleIdentifiers.BodyWithoutRequestContent,
         RuleIdentifiers.UnbindableHttpParameter,
+        RuleIdentifiers.UncheckableRange,
         RuleIdentifiers.ClassFunctionWithoutRoutes,
         RuleIdentifiers.LambdaFunctionInClassFunction,
         RuleIdentifiers.RoutedMethodNotServed,

@@ -43,6 +43,9 @@ public abstract class ServerlessAnalyzer : DiagnosticAnalyzer
     /// </summary>
     protected virtual ImmutableHashSet<string> LimitRules => ImmutableHashSet<string>.Empty;
 
+    /// <summary>Rules whose diagnostics may be <see cref="ModelDiagnostic.Shared"/>.</summary>
+    private static readonly ImmutableHashSet<string> SharedRules = Rules(RuleIdentifiers.UncheckableRange);
+
     private static readonly ImmutableHashSet<string> JsonRules = Rules(
         RuleIdentifiers.JsonContextLacksType, RuleIdentifiers.NoJsonContext, RuleIdentifiers.InvalidJsonContext);
 
@@ -85,7 +88,7 @@ public abstract class ServerlessAnalyzer : DiagnosticAnalyzer
         // One function's read result: its own diagnostics, then (when asked) the per-function app checks and the limits.
         void OnFunction(SymbolAnalysisContext c, FunctionReadResult result)
         {
-            Report(c.ReportDiagnostic, result.Diagnostics, FunctionRules, c.Compilation);
+            Report(c.ReportDiagnostic, result.Diagnostics.Where(d => !d.Shared), FunctionRules, c.Compilation);
             if (collect)
             {
                 functions.Add(result);
@@ -150,6 +153,26 @@ public abstract class ServerlessAnalyzer : DiagnosticAnalyzer
             }));
         }
 
+        if (FunctionRules.Overlaps(SharedRules))
+        {
+            // Diagnostics on a declaration several functions read (ModelDiagnostic.Shared: a body type's property) come
+            // from every function's read result; each is reported once, from the semantic model of its own document, so
+            // that it is local (shown as you type, with its fixes). Only documents that declare such checks pay for
+            // reading the app's functions (once per compilation, shared with the symbol actions through ModelCache).
+            var shared = new Lazy<ILookup<string, ModelDiagnostic>>(
+                () => ModelCache.SharedDiagnostics(compilation, cancellationToken, (c, ct) => FindSharedDiagnostics(c, symbols, ct)), Mode);
+            context.RegisterSemanticModelAction(AnalyzerGuard.GuardSemanticModel(Name, c =>
+            {
+                var tree = c.SemanticModel.SyntaxTree;
+                if (!HttpReader.MayDeclareBodyChecks(tree.GetRoot(c.CancellationToken)))
+                {
+                    return;
+                }
+
+                Report(c.ReportDiagnostic, shared.Value[tree.FilePath].Where(d => d.Location?.Span.End <= tree.Length), FunctionRules, c.SemanticModel.Compilation);
+            }));
+        }
+
         if (functionRules || !StartupRules.IsEmpty)
         {
             context.RegisterSymbolAction(
@@ -210,9 +233,9 @@ public abstract class ServerlessAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Reports the diagnostics of <paramref name="rules"/>, mapped back to the compilation's trees.</summary>
-    private static void Report(Action<Diagnostic> report, ImmutableArray<ModelDiagnostic> diagnostics, ImmutableHashSet<string> rules, Compilation compilation)
+    private static void Report(Action<Diagnostic> report, IEnumerable<ModelDiagnostic> diagnostics, ImmutableHashSet<string> rules, Compilation compilation)
     {
-        if (diagnostics.IsDefaultOrEmpty || rules.IsEmpty)
+        if (rules.IsEmpty)
         {
             return;
         }
@@ -268,6 +291,63 @@ public abstract class ServerlessAnalyzer : DiagnosticAnalyzer
         }
 
         return Ordered(found, j => j.Location);
+    }
+
+    /// <summary>
+    /// The <see cref="ModelDiagnostic.Shared"/> diagnostics of every function of the compilation (method and class
+    /// functions, found by walking the source assembly's types and read through <see cref="ModelCache"/>), each once,
+    /// by file path.
+    /// </summary>
+    private static ILookup<string, ModelDiagnostic> FindSharedDiagnostics(Compilation compilation, KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<ModelDiagnostic>();
+        void Add(FunctionReadResult result)
+        {
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                if (diagnostic.Shared && diagnostic.Location is not null)
+                {
+                    found.Add(diagnostic);
+                }
+            }
+        }
+
+        var pending = new Stack<INamespaceOrTypeSymbol>();
+        pending.Push(compilation.Assembly.GlobalNamespace);
+        while (pending.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var current = pending.Pop();
+            if (current is INamespaceSymbol ns)
+            {
+                foreach (var member in ns.GetMembers())
+                {
+                    pending.Push(member);
+                }
+
+                continue;
+            }
+
+            var type = (INamedTypeSymbol)current;
+            if (type.TypeKind == TypeKind.Class && symbols.FindLambdaFunction(type) is { } classFunction)
+            {
+                Add(ModelCache.ReadClassFunction(type, classFunction, cancellationToken));
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                if (member is INamedTypeSymbol nested)
+                {
+                    pending.Push(nested);
+                }
+                else if (member is IMethodSymbol method && symbols.FindLambdaFunction(method) is { } function)
+                {
+                    Add(ModelCache.ReadFunction(method, function, cancellationToken));
+                }
+            }
+        }
+
+        return found.ToLookup(d => d.Location!.FilePath, StringComparer.Ordinal);
     }
 
     /// <summary>Symbol actions run in any order; the cross checks get their inputs in source order.</summary>
@@ -365,6 +445,11 @@ internal static class ModelCache
         Compilation compilation, CancellationToken cancellationToken, Func<Compilation, CancellationToken, IReadOnlyList<JsonContextReadResult>> find) =>
         Shared(ref Facts(compilation).JsonContexts, compilation, cancellationToken, find);
 
+    /// <summary>The app's diagnostics on declarations several functions read (a walk over every type), once per compilation.</summary>
+    public static ILookup<string, ModelDiagnostic> SharedDiagnostics(
+        Compilation compilation, CancellationToken cancellationToken, Func<Compilation, CancellationToken, ILookup<string, ModelDiagnostic>> find) =>
+        Shared(ref Facts(compilation).SharedDiagnostics, compilation, cancellationToken, find);
+
     private static CompilationFacts Facts(Compilation compilation) => Compilations.GetValue(compilation, _ => new CompilationFacts());
 
     // Readers are pure: racing callers may both read, the first result is kept. A failure or a cancellation stores
@@ -378,5 +463,6 @@ internal static class ModelCache
         public AppReadResult? App;
         public ProjectFacts? Project;
         public IReadOnlyList<JsonContextReadResult>? JsonContexts;
+        public ILookup<string, ModelDiagnostic>? SharedDiagnostics;
     }
 }

@@ -4,10 +4,11 @@ using Serverless.Analyzers.Model;
 namespace Serverless.Analyzers.Diagnostics;
 
 /// <summary>
-/// SLS3001-SLS3008: <c>[HttpApi]</c>/<c>[RestApi]</c> functions the model cannot generate, or generates with a route
-/// that cannot work. Found by <see cref="HttpReader"/> (per function), <see cref="AppModel.Validate"/> (SLS3007,
-/// across functions) and <see cref="FunctionLimits"/> (SLS3008, the timeout against <see cref="AwsLimits"/>), reported
-/// by <see cref="HttpRouteAnalyzer"/>.
+/// SLS3001-SLS3008, SLS3017: <c>[HttpApi]</c>/<c>[RestApi]</c> functions the model cannot generate, or generates with
+/// a route that cannot work or a check that is not made. Found by <see cref="HttpReader"/> (per function; SLS3017 by
+/// its <see cref="HttpRangeReader"/>), <see cref="AppModel.Validate"/> (SLS3007, across functions) and
+/// <see cref="FunctionLimits"/> (SLS3008, the timeout against <see cref="AwsLimits"/>), reported by
+/// <see cref="HttpRouteAnalyzer"/>.
 /// </summary>
 public static partial class DiagnosticDescriptors
 {
@@ -57,5 +58,11 @@ public static partial class DiagnosticDescriptors
         RuleIdentifiers.TimeoutAboveIntegrationTimeout,
         "HTTP function timeout exceeds the API Gateway integration timeout",
         "HTTP function '{0}' has a timeout of {1} s{2}, but {3} integrations time out after {4} s: callers get a 504 while the function keeps running; set Timeout to at most {4} s, and move longer jobs to asynchronous work (an SQS queue or a Step Functions state machine)",
+        RuleCategories.Http, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UncheckableRange = Rule(
+        RuleIdentifiers.UncheckableRange,
+        "[Range] on an HTTP value is not checked, or no value can meet it",
+        "[Range] on {0} {1}",
         RuleCategories.Http, DiagnosticSeverity.Warning);
 }

@@ -1,7 +1,7 @@
 namespace Serverless.Analyzers.Diagnostics;
 
 /// <summary>
-/// Keys of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> set on SLS3002, SLS3003 and SLS3005 so that the
+/// Keys of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> set on SLS3002, SLS3003, SLS3005 and SLS3017 so that the
 /// HTTP fixes need no re-analysis.
 /// </summary>
 public static class HttpPropertyNames
@@ -14,4 +14,10 @@ public static class HttpPropertyNames
 
     /// <summary>SLS3005: <c>true</c> when the body parameter's type can be bound from the query string instead.</summary>
     public const string BindableFromQuery = "BindableFromQuery";
+
+    /// <summary>
+    /// SLS3017: <c>true</c> when the minimum is above the maximum; the diagnostic is on the minimum argument and its
+    /// additional location is the maximum argument, which the fix swaps.
+    /// </summary>
+    public const string ReversedRange = "ReversedRange";
 }

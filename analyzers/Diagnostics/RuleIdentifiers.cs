@@ -50,6 +50,7 @@ public static class RuleIdentifiers
     public const string InvalidApiSetting = "SLS3014";
     public const string InvalidAuthorizer = "SLS3015";
     public const string AuthorizerFunctionNotFound = "SLS3016";
+    public const string UncheckableRange = "SLS3017";
     public const string ClassFunctionWithoutRoutes = "SLS3020";
     public const string LambdaFunctionInClassFunction = "SLS3021";
     public const string RoutedMethodNotServed = "SLS3022";

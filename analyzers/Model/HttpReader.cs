@@ -44,6 +44,19 @@ public static class HttpReader
     /// <summary>Whether the method carries any <c>[HttpApi]</c>/<c>[RestApi]</c>.</summary>
     public static bool HasRoutes(IMethodSymbol method) => method.GetAttributes().Any(IsRouteAttribute);
 
+    /// <summary>
+    /// Whether a document may declare a property whose checks a body is validated with (SLS3017 is reported in that
+    /// document): an attributed property, or an attributed parameter of a type's primary constructor. A cheap syntax
+    /// walk that skips member bodies.
+    /// </summary>
+    public static bool MayDeclareBodyChecks(SyntaxNode root) =>
+        root.DescendantNodes(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax
+                or Microsoft.CodeAnalysis.CSharp.Syntax.BaseNamespaceDeclarationSyntax
+                or Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax
+                or Microsoft.CodeAnalysis.CSharp.Syntax.ParameterListSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax })
+            .Any(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { AttributeLists.Count: > 0 }
+                or Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax { AttributeLists.Count: > 0 });
+
     /// <summary>A parameter's kind in an HTTP function: services, context and cancellation as usual, else <see cref="ParameterKind.Http"/>.</summary>
     public static ParameterKind Classify(IParameterSymbol parameter)
     {
@@ -88,6 +101,8 @@ public static class HttpReader
         var routeBound = new List<(IParameterSymbol Parameter, string Name, bool Explicit)>();
         var takesRequest = false;
         var usable = true;
+        // SLS3017 only where diagnostics are wanted: the generator reads specs alone.
+        var ranges = captureLocations ? new HttpRangeTargets(bag, handler, cancellationToken) : null;
         foreach (var parameter in method.Parameters)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -102,7 +117,7 @@ public static class HttpReader
                 continue;
             }
 
-            var (spec, source, fieldName, isExplicit) = ReadParameter(parameter, routeNames);
+            var (spec, source, fieldName, isExplicit) = ReadParameter(parameter, routeNames, ranges);
             if (source == HttpBindingSource.Route)
             {
                 routeBound.Add((parameter, fieldName, isExplicit));
@@ -253,7 +268,8 @@ public static class HttpReader
     /// A parameter's spec (null when its type cannot be bound from its source), with the source and request name it
     /// would bind from and whether an attribute said so.
     /// </summary>
-    private static (HttpParameterSpec? Spec, HttpBindingSource Source, string FieldName, bool Explicit) ReadParameter(IParameterSymbol parameter, List<string> routeNames)
+    private static (HttpParameterSpec? Spec, HttpBindingSource Source, string FieldName, bool Explicit) ReadParameter(
+        IParameterSymbol parameter, List<string> routeNames, HttpRangeTargets? ranges)
     {
         var type = parameter.Type;
         var isNullable = type.IsNullable();
@@ -287,7 +303,7 @@ public static class HttpReader
         {
             return (new HttpParameterSpec(parameter.Name, HttpBindingSource.Body, explicitName ?? "body", typeRef, typeRef,
                 HttpValueKind.Json, HttpCollectionKind.None, false, type.IsReferenceType, isNullable, required || hasRequiredAttribute,
-                FormatDefault(parameter, type, false), default) { BodyProperties = ReadBodyProperties(type) },
+                FormatDefault(parameter, type, false), default) { BodyProperties = ReadBodyProperties(type, ranges) },
                 HttpBindingSource.Body, explicitName ?? "body", isExplicit);
         }
 
@@ -297,7 +313,7 @@ public static class HttpReader
             return (null, source.Value, fieldName, isExplicit); // not bindable from a route, query or header value
         }
 
-        var validations = ReadValidations(parameter.GetAttributes(), v.ValueType, v.Collection);
+        var validations = ReadValidations(parameter.GetAttributes(), v.ValueType, v.Collection, ranges?.Parameter(parameter));
         if (v.Collection != HttpCollectionKind.None)
         {
             required |= hasRequiredAttribute;
@@ -488,7 +504,7 @@ public static class HttpReader
     /// parameter's attributes without a target apply to the parameter, so a property without attributes of its own
     /// takes those of the primary constructor parameter of the same name.
     /// </summary>
-    private static EquatableArray<HttpBodyPropertySpec> ReadBodyProperties(ITypeSymbol type)
+    private static EquatableArray<HttpBodyPropertySpec> ReadBodyProperties(ITypeSymbol type, HttpRangeTargets? ranges)
     {
         if (!type.IsReferenceType || type is not INamedTypeSymbol named || type.SpecialType != SpecialType.None)
         {
@@ -522,7 +538,7 @@ public static class HttpReader
                     continue;
                 }
 
-                var validations = ReadPropertyValidations(attributes, property.Type, out var valueType);
+                var validations = ReadPropertyValidations(attributes, property.Type, ranges?.Property(property), out var valueType);
                 if (!validations.IsEmpty)
                 {
                     // System.Text.Json reads [JsonPropertyName] on the property only (a record parameter needs [property: ...]).
@@ -546,7 +562,8 @@ public static class HttpReader
     /// The checks of a body property: <c>[Required]</c> first on references and nullable value types (a non-nullable
     /// value type always has a value), then the others as for parameters; lengths only on strings, arrays and lists.
     /// </summary>
-    private static ImmutableArray<HttpValidationSpec> ReadPropertyValidations(ImmutableArray<AttributeData> attributes, ITypeSymbol type, out ITypeSymbol valueType)
+    private static ImmutableArray<HttpValidationSpec> ReadPropertyValidations(
+        ImmutableArray<AttributeData> attributes, ITypeSymbol type, HttpRangeTarget? range, out ITypeSymbol valueType)
     {
         valueType = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
         var collection = HttpCollectionKind.None;
@@ -565,7 +582,7 @@ public static class HttpReader
             collection = HttpCollectionKind.List;
         }
 
-        var validations = ReadValidations(attributes, valueType, collection);
+        var validations = ReadValidations(attributes, valueType, collection, range);
         var required = attributes.FirstOrDefault(a => a.IsAttribute(HttpKnownNames.RequiredAttribute));
         if (required is not null && (type.IsReferenceType || isNullableValueType))
         {
@@ -575,34 +592,19 @@ public static class HttpReader
         return validations;
     }
 
-    private static ImmutableArray<HttpValidationSpec> ReadValidations(ImmutableArray<AttributeData> attributes, ITypeSymbol valueType, HttpCollectionKind collection)
+    private static ImmutableArray<HttpValidationSpec> ReadValidations(
+        ImmutableArray<AttributeData> attributes, ITypeSymbol valueType, HttpCollectionKind collection, HttpRangeTarget? range)
     {
         var isString = collection == HttpCollectionKind.None && valueType.SpecialType == SpecialType.System_String;
-        var isNumber = collection == HttpCollectionKind.None && IsNumber(valueType.SpecialType);
         var hasLength = isString || collection != HttpCollectionKind.None;
-        var valueTypeName = TypeRef.From(valueType).FullyQualifiedName;
         var validations = ImmutableArray.CreateBuilder<HttpValidationSpec>();
         foreach (var attribute in attributes)
         {
             var message = attribute.NamedString("ErrorMessage");
             HttpValidationSpec? spec = null;
-            if (attribute.IsAttribute(HttpKnownNames.RangeAttribute) && isNumber
-                && attribute.ConstructorArguments.Length == 2
-                && attribute.ConstructorArgument(0) is { Value: { } min and (int or double) }
-                && attribute.ConstructorArgument(1) is { Value: { } max and (int or double) })
+            if (attribute.IsAttribute(HttpKnownNames.RangeAttribute))
             {
-                spec = new HttpValidationSpec(HttpValidationKind.Range,
-                    EquatableArray.Create(Cast(valueTypeName, Number(min)), Cast(valueTypeName, Number(max))), message);
-            }
-            else if (attribute.IsAttribute(HttpKnownNames.RangeAttribute) && collection == HttpCollectionKind.None
-                && attribute.ConstructorArguments.Length == 3
-                && attribute.ConstructorArgument(0) is { Value: ITypeSymbol operandType }
-                && SymbolEqualityComparer.Default.Equals(operandType.WithNullableAnnotation(NullableAnnotation.NotAnnotated), valueType.WithNullableAnnotation(NullableAnnotation.NotAnnotated))
-                && attribute.ConstructorString(1) is { } minText && attribute.ConstructorString(2) is { } maxText
-                && HttpRangeBound.Parse(valueType, minText) is { } minimum && HttpRangeBound.Parse(valueType, maxText) is { } maximum)
-            {
-                spec = new HttpValidationSpec(HttpValidationKind.Range, EquatableArray.Create(minimum, maximum,
-                    SymbolDisplay.FormatLiteral(minText, quote: true), SymbolDisplay.FormatLiteral(maxText, quote: true)), message);
+                spec = HttpRangeReader.Read(attribute, valueType, collection, range);
             }
             else if (attribute.IsAttribute(HttpKnownNames.StringLengthAttribute) && isString
                 && attribute.ConstructorArgument(0) is { Value: int maxLength })
@@ -631,15 +633,6 @@ public static class HttpReader
                 spec = new HttpValidationSpec(HttpValidationKind.EmailAddress, default, message);
             }
 
-            if (spec is { Kind: HttpValidationKind.Range })
-            {
-                spec = spec with
-                {
-                    MinimumIsExclusive = attribute.NamedArgument("MinimumIsExclusive")?.Value is true,
-                    MaximumIsExclusive = attribute.NamedArgument("MaximumIsExclusive")?.Value is true,
-                };
-            }
-
             if (spec is not null)
             {
                 validations.Add(spec);
@@ -649,16 +642,16 @@ public static class HttpReader
         return validations.ToImmutable();
     }
 
-    private static bool IsNumber(SpecialType type) => type is SpecialType.System_SByte or SpecialType.System_Byte
+    internal static bool IsNumber(SpecialType type) => type is SpecialType.System_SByte or SpecialType.System_Byte
         or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
         or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Single or SpecialType.System_Double
         or SpecialType.System_Decimal;
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Cast(string type, string literal) => "(" + type + ")(" + literal + ")";
+    internal static string Cast(string type, string literal) => "(" + type + ")(" + literal + ")";
 
-    private static string Number(object value) => value switch
+    internal static string Number(object value) => value switch
     {
         double d when double.IsNaN(d) => "double.NaN",
         double d when double.IsPositiveInfinity(d) => "double.PositiveInfinity",

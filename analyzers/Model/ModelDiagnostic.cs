@@ -51,6 +51,12 @@ public sealed record ModelDiagnostic(DiagnosticDescriptor Descriptor, LocationIn
 
     public EquatableArray<KeyValue> Properties { get; init; }
 
+    /// <summary>
+    /// Found on a declaration that several functions read (a property of a body type): every function's read result
+    /// holds it, and the analyzers report it once per compilation.
+    /// </summary>
+    public bool Shared { get; init; }
+
     public string Id => Descriptor.Id;
 
     public static ModelDiagnostic Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args) =>

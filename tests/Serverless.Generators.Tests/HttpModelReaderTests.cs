@@ -207,6 +207,37 @@ public sealed class HttpModelReaderTests
         Assert.Empty(http.Parameter("count")!.Validations);
     }
 
+    [Fact]
+    public void UncheckedRangesAreDiagnosedWithLocationsOnlyAndLeaveTheSpecAlone()
+    {
+        const string source = """
+            namespace App
+            {
+                public sealed record Body([Range(typeof(int), "9", "1")] int Size);
+
+                public static class Api
+                {
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Post, "/ranges")]
+                    public static void Post(Body body, [Range(typeof(ushort), "1", "65536")] ushort port = 1) { }
+                }
+            }
+            """;
+        var (compilation, functions) = Read(source);
+        var analyzed = functions["Api.Post"];
+        Assert.Equal(new[] { ("SLS3017", false), ("SLS3017", true) }, analyzed.Diagnostics.Select(d => (d.Id, d.Shared)).OrderBy(d => d.Shared));
+        Assert.Contains("'65536' is not a valid ushort", analyzed.Diagnostics[0].ToString() + analyzed.Diagnostics[1].ToString());
+
+        // The generator's mode reads the same spec and spends nothing on SLS3017.
+        var method = compilation.GetTypeByMetadataName("App.Api")!.GetMembers("Post").OfType<IMethodSymbol>().Single();
+        var generated = FunctionReader.Read(method, method.GetAttributes().First(a => a.AttributeClass?.Name == "LambdaFunctionAttribute"),
+            captureLocations: false, CancellationToken.None);
+        Assert.Empty(generated.Diagnostics);
+        Assert.Equal(analyzed.Spec!.Http, generated.Spec!.Http);
+        var size = Assert.Single(generated.Spec.Http!.Parameter("body")!.BodyProperties).Validations.Single();
+        Assert.Equal(new[] { "(int)(9L)", "(int)(1L)", "\"9\"", "\"1\"" }, size.Arguments);
+    }
+
     [Theory]
     [InlineData("[HttpApi(HttpVerb.Get, \"orders\")]", "string id")]
     [InlineData("[HttpApi(HttpVerb.Get, \"/orders/{id}/{id}\")]", "string id")]
