@@ -25,4 +25,5 @@ namespace HelloLambda;
 [JsonSerializable(typeof(MovementSearch))]
 [JsonSerializable(typeof(Receipt))]
 [JsonSerializable(typeof(ReceiptConfirmation))]
+[JsonSerializable(typeof(WebhookDelivery))]
 public partial class AppJson : JsonSerializerContext;

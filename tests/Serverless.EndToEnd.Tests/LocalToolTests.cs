@@ -44,7 +44,7 @@ public sealed class LocalToolTests
 
         Assert.Equal(2, tool.Process.ExitCode);
         Assert.Equal("", tool.Stdout);
-        Assert.Equal("Unknown function 'Nope'. Known functions: CreateOrder, CreateProduct, GetGreeting, GetOrder, GetProduct, GetSettings, GetStockLevel, GetWarehouseDocument, Hello, InventoryApi, ReceiveShipment, SearchStockMovements, SetCurrency, StartStockAudit.", tool.Stderr.Trim());
+        Assert.Equal("Unknown function 'Nope'. Known functions: CreateOrder, CreateProduct, GetGreeting, GetOrder, GetProduct, GetSettings, GetStockLevel, GetWarehouseDocument, Hello, InventoryApi, ReceiveShipment, SearchStockMovements, SetCurrency, StartStockAudit, WebhookInbox.", tool.Stderr.Trim());
     }
 
     [Fact]

@@ -29,6 +29,19 @@ public sealed class NativeAotTests
 
         var bootstrap = Path.Combine(output, "bootstrap");
         Assert.True(File.Exists(bootstrap), "publish did not produce the custom runtime's 'bootstrap'");
+
+        // The local API server is a development tool: the feature switch trims it (its HTTP code included) away.
+        await using (var serve = await LambdaProcess.RunToolAsync(bootstrap, ["serve"]))
+        {
+            Assert.Equal(2, serve.Process.ExitCode);
+            Assert.Contains("The local API server is not part of this build", serve.Stderr, StringComparison.Ordinal);
+        }
+
+        var image = await File.ReadAllBytesAsync(bootstrap);
+        foreach (var type in new[] { "LocalHttpServer", "LocalHttpConnection", "LocalHttpRequestReader" })
+        {
+            Assert.True(image.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(type)) < 0, $"{type} is in the published binary");
+        }
         await using var host = await RuntimeApiTestHost.StartAsync();
         await using var process = LambdaProcess.StartRuntime(bootstrap, host, "Hello");
         var result = await host.InvokeAsync(new TestInvocation("""{"name":"AOT"}""") { RequestId = "req-aot" }, TimeSpan.FromSeconds(60));

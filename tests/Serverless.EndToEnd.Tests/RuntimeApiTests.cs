@@ -62,7 +62,7 @@ public sealed class RuntimeApiTests
         var init = await host.InitError.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal("Runtime.HandlerNotFound", init.ErrorType);
         Assert.Equal(
-            """{"errorType":"Runtime.HandlerNotFound","errorMessage":"No function named 'Nope' (from _HANDLER). Known handlers: CreateOrder, CreateProduct, GetGreeting, GetOrder, GetProduct, GetSettings, GetStockLevel, GetWarehouseDocument, Hello, InventoryApi, ReceiveShipment, SearchStockMovements, SetCurrency, StartStockAudit.","stackTrace":[]}""",
+            """{"errorType":"Runtime.HandlerNotFound","errorMessage":"No function named 'Nope' (from _HANDLER). Known handlers: CreateOrder, CreateProduct, GetGreeting, GetOrder, GetProduct, GetSettings, GetStockLevel, GetWarehouseDocument, Hello, InventoryApi, ReceiveShipment, SearchStockMovements, SetCurrency, StartStockAudit, WebhookInbox.","stackTrace":[]}""",
             init.BodyText);
         Assert.Equal(1, await process.WaitForExitAsync(TimeSpan.FromSeconds(30)));
     }

@@ -92,7 +92,7 @@ internal static class HttpRequestEventWriter
         writer.WriteStartObject("http");
         writer.WriteString("method", request.Method);
         writer.WriteString("path", request.RawPath);
-        writer.WriteString("protocol", "HTTP/1.1");
+        writer.WriteString("protocol", request.Protocol);
         writer.WriteString("sourceIp", request.SourceIp);
         writer.WriteString("userAgent", headers["user-agent"] ?? string.Empty);
         writer.WriteEndObject();
@@ -148,7 +148,7 @@ internal static class HttpRequestEventWriter
         writer.WriteNull("userArn");
         writer.WriteEndObject();
         writer.WriteString("path", path);
-        writer.WriteString("protocol", "HTTP/1.1");
+        writer.WriteString("protocol", request.Protocol);
         writer.WriteString("requestId", requestId);
         writer.WriteString("requestTime", now.UtcDateTime.ToString("dd/MMM/yyyy:HH:mm:ss +0000", CultureInfo.InvariantCulture));
         writer.WriteNumber("requestTimeEpoch", now.ToUnixTimeMilliseconds());
@@ -163,7 +163,8 @@ internal static class HttpRequestEventWriter
     private static void WriteBody(Utf8JsonWriter writer, LocalHttpRequest request)
     {
         var contentType = request.Headers.FirstOrDefault(h => string.Equals(h.Key, "Content-Type", StringComparison.OrdinalIgnoreCase)).Value;
-        var binary = request.Body.Length > 0 && !IsText(contentType, request.Body);
+        // A text media type whose bytes are not UTF-8 cannot be a JSON string: it travels base64 encoded instead.
+        var binary = request.Body.Length > 0 && !(IsText(contentType, request.Body) && Utf8.IsValid(request.Body));
         if (request.Body.Length == 0)
         {
             writer.WriteNull("body");

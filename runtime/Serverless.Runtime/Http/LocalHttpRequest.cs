@@ -8,6 +8,7 @@ namespace Serverless.Runtime.Http;
 /// <param name="Body">The body bytes.</param>
 /// <param name="SourceIp">The client's address.</param>
 /// <param name="Host">The <c>Host</c> the client called.</param>
+/// <param name="Protocol"><c>HTTP/1.1</c> or <c>HTTP/1.0</c>.</param>
 internal sealed record LocalHttpRequest(
     string Method,
     string RawPath,
@@ -15,4 +16,5 @@ internal sealed record LocalHttpRequest(
     IReadOnlyList<KeyValuePair<string, string>> Headers,
     byte[] Body,
     string SourceIp,
-    string Host);
+    string Host,
+    string Protocol = "HTTP/1.1");

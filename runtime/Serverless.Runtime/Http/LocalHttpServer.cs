@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Serverless.Runtime.Http;
@@ -12,13 +13,14 @@ namespace Serverless.Runtime.Http;
 /// event of its route, goes through the function's handler in-process (one DI scope and context per request, the
 /// function's timeout as deadline), and the response event becomes the HTTP response: status, headers, cookies,
 /// base64 bodies decoded. No route: 404 <c>{"message":"Not Found"}</c>; a failed invocation: 500 (2.0) or 502 (1.0)
-/// as API Gateway answers, with the error in the log on stderr. Only reachable while
-/// <see cref="LocalServerFeature.IsSupported"/>, so published apps do not carry it.
+/// as API Gateway answers, with the error in the log on stderr. HTTP/1.x is spoken by
+/// <see cref="LocalHttpConnection"/> over a loopback socket (any <c>Host</c>, chunked bodies, API Gateway's size
+/// limits); connections and so invocations run concurrently, as many execution environments would, in one process.
+/// Only reachable while <see cref="LocalServerFeature.IsSupported"/>, so published apps do not carry it.
 /// </summary>
 internal sealed class LocalHttpServer
 {
     public const int DefaultPort = 5050;
-    private const int MaxBodyBytes = 10 * 1024 * 1024;
 
     private readonly LambdaApplication _application;
     private readonly LambdaHostOptions _options;
@@ -71,14 +73,13 @@ internal sealed class LocalHttpServer
             return LocalTool.InvocationFailed;
         }
 
-        using var listener = new HttpListener();
+        var listener = new TcpListener(IPAddress.Loopback, port);
         var prefix = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/";
-        listener.Prefixes.Add(prefix);
         try
         {
             listener.Start();
         }
-        catch (HttpListenerException ex)
+        catch (SocketException ex)
         {
             _stderr.WriteLine($"Cannot listen on {prefix}: {ex.Message}");
             await _services.DisposeAsync().ConfigureAwait(false);
@@ -100,46 +101,50 @@ internal sealed class LocalHttpServer
             console.Cancel();
         };
         Console.CancelKeyPress += onCancel;
-        var inFlight = new HashSet<Task>();
+        var connections = new HashSet<Task>();
         try
         {
             using var registration = stopping.Token.Register(listener.Stop);
             while (!stopping.IsCancellationRequested)
             {
-                HttpListenerContext context;
+                TcpClient client;
                 try
                 {
-                    context = await listener.GetContextAsync().ConfigureAwait(false);
+                    client = await listener.AcceptTcpClientAsync(stopping.Token).ConfigureAwait(false);
                 }
                 catch (Exception) when (stopping.IsCancellationRequested)
                 {
                     break;
                 }
-                catch (HttpListenerException ex)
+                catch (SocketException ex)
                 {
-                    _stderr.WriteLine($"The listener failed: {ex.Message}");
-                    return LocalTool.InvocationFailed;
+                    // A connection reset before it was accepted, or too many open files: the listener itself is fine.
+                    WriteLine($"A connection could not be accepted: {ex.Message}");
+                    await Task.Delay(100, CancellationToken.None).ConfigureAwait(false);
+                    continue;
                 }
 
-                var task = Task.Run(() => HandleAsync(context));
-                lock (inFlight)
+                // Connections are served concurrently, each request of one connection in turn.
+                var connection = new LocalHttpConnection(client, RespondAsync, WriteLine);
+                var task = Task.Run(() => connection.RunAsync(stopping.Token));
+                lock (connections)
                 {
-                    inFlight.Add(task);
+                    connections.Add(task);
                 }
 
                 _ = task.ContinueWith(t =>
                 {
-                    lock (inFlight)
+                    lock (connections)
                     {
-                        inFlight.Remove(t);
+                        connections.Remove(t);
                     }
                 }, TaskScheduler.Default);
             }
 
             Task[] pending;
-            lock (inFlight)
+            lock (connections)
             {
-                pending = [.. inFlight];
+                pending = [.. connections];
             }
 
             await Task.WhenAll(pending).ConfigureAwait(false);
@@ -147,22 +152,25 @@ internal sealed class LocalHttpServer
         }
         finally
         {
+            listener.Stop();
             Console.CancelKeyPress -= onCancel;
             await _services.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private async Task HandleAsync(HttpListenerContext context)
+    /// <summary>The response to one complete request; never throws (a failure is API Gateway's 500).</summary>
+    private async Task<LocalHttpResponse> RespondAsync(LocalHttpRequestHead head, byte[] body)
     {
         var started = Stopwatch.GetTimestamp();
-        var request = context.Request;
-        var rawUrl = request.RawUrl ?? "/";
-        var question = rawUrl.IndexOf('?');
-        var rawPath = question < 0 ? rawUrl : rawUrl[..question];
-        var rawQuery = question < 0 ? string.Empty : rawUrl[(question + 1)..];
-        var method = request.HttpMethod.ToUpperInvariant();
+        var target = head.Target;
+        var fragment = target.IndexOf('#');
+        target = fragment < 0 ? target : target[..fragment];
+        var question = target.IndexOf('?');
+        var rawPath = question < 0 ? target : target[..question];
+        var rawQuery = question < 0 ? string.Empty : target[(question + 1)..];
+        var method = head.Method.ToUpperInvariant();
         LocalHttpResponse response;
-        var target = "-";
+        var function = "-";
         try
         {
             var values = new HttpValueCollection();
@@ -173,33 +181,31 @@ internal sealed class LocalHttpServer
             }
             else
             {
-                var (function, route) = entry.Value;
-                target = function.Name;
-                var body = await ReadBodyAsync(request).ConfigureAwait(false);
-                response = body is null
-                    ? LocalHttpResponse.Message(413, "Request Entity Too Large")
-                    : await InvokeAsync(function, route, values, new LocalHttpRequest(method, rawPath, rawQuery,
-                        Headers(request), body, request.RemoteEndPoint?.Address.ToString() ?? "127.0.0.1",
-                        request.UserHostName ?? "127.0.0.1")).ConfigureAwait(false);
+                var (definition, route) = entry.Value;
+                function = definition.Name;
+                var request = new LocalHttpRequest(method, rawPath, rawQuery, head.Headers, body, "127.0.0.1",
+                    head.Header("Host") ?? "127.0.0.1", head.Protocol);
+                response = await InvokeAsync(definition, route, values, request).ConfigureAwait(false);
             }
         }
         catch (Exception ex)
         {
-            _log.Write(LambdaLogLevel.Error, null, $"The local API server failed on {method} {rawUrl}.", ex);
+            _log.Write(LambdaLogLevel.Error, null, $"The local API server failed on {method} {head.Target}.", ex);
             response = LocalHttpResponse.Message(500, "Internal Server Error");
         }
 
-        try
-        {
-            await WriteAsync(context.Response, response, method == "HEAD").ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException)
-        {
-            // The client went away.
-        }
-
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        _stderr.WriteLine($"{method} {rawUrl} -> {target} {response.StatusCode} ({elapsed.ToString("0", CultureInfo.InvariantCulture)} ms)");
+        WriteLine($"{method} {head.Target} -> {function} {response.StatusCode} ({elapsed.ToString("0", CultureInfo.InvariantCulture)} ms)");
+        return response;
+    }
+
+    /// <summary>One line on stderr (connections write from many threads; the writer is not thread-safe).</summary>
+    private void WriteLine(string line)
+    {
+        lock (_stderr)
+        {
+            _stderr.WriteLine(line);
+        }
     }
 
     private async Task<LocalHttpResponse> InvokeAsync(LambdaFunctionDefinition function, HttpRouteDefinition route,
@@ -287,88 +293,4 @@ internal sealed class LocalHttpServer
             return task;
         }
     }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpListenerRequest request)
-    {
-        if (!request.HasEntityBody)
-        {
-            return [];
-        }
-
-        if (request.ContentLength64 > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var body = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await request.InputStream.ReadAsync(buffer).ConfigureAwait(false)) > 0)
-        {
-            if (body.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            body.Write(buffer, 0, read);
-        }
-
-        return body.ToArray();
-    }
-
-    private static List<KeyValuePair<string, string>> Headers(HttpListenerRequest request)
-    {
-        var headers = new List<KeyValuePair<string, string>>();
-        foreach (var name in request.Headers.AllKeys)
-        {
-            if (name is null)
-            {
-                continue;
-            }
-
-            foreach (var value in request.Headers.GetValues(name) ?? [])
-            {
-                headers.Add(new KeyValuePair<string, string>(name, value));
-            }
-        }
-
-        return headers;
-    }
-
-    private static async Task WriteAsync(HttpListenerResponse response, LocalHttpResponse result, bool head)
-    {
-        response.StatusCode = result.StatusCode;
-        foreach (var (name, value) in result.Headers)
-        {
-            if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase))
-            {
-                response.ContentType = value;
-            }
-            else if (!IsHopByHop(name))
-            {
-                response.AppendHeader(name, value);
-            }
-        }
-
-        foreach (var cookie in result.Cookies)
-        {
-            response.AppendHeader("Set-Cookie", cookie);
-        }
-
-        if (result.StatusCode is 204 or 304 || head)
-        {
-            response.Close();
-            return;
-        }
-
-        response.ContentLength64 = result.Body.Length;
-        await response.OutputStream.WriteAsync(result.Body).ConfigureAwait(false);
-        response.Close();
-    }
-
-    private static bool IsHopByHop(string name) =>
-        name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) ||
-        name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase) ||
-        name.Equals("Connection", StringComparison.OrdinalIgnoreCase) ||
-        name.Equals("Keep-Alive", StringComparison.OrdinalIgnoreCase);
 }
