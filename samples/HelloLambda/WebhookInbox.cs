@@ -24,6 +24,7 @@ public sealed record WebhookDelivery(
 /// <c>curl --data-binary @photo.jpg -H 'Content-Type: image/jpeg' localhost:5050/webhooks/camera</c>.
 /// </summary>
 [LambdaFunction(MemorySize = 256)]
+[AllowAnonymous] // senders have no token; a webhook proves itself by its signature over the body
 public sealed class WebhookInbox
 {
     private const int MaxEchoedText = 1024;
