@@ -68,10 +68,44 @@ internal static class HttpRangeReader
             CheckOrder(attribute, minimum.CompareTo(maximum), Format(min), Format(max), target);
         }
 
-        var typeName = TypeRef.From(valueType).FullyQualifiedName;
+        var operand = NumericOperand(valueType.SpecialType, min, max);
+        var typeName = operand ?? TypeRef.From(valueType).FullyQualifiedName;
         return new HttpValidationSpec(HttpValidationKind.Range,
-            EquatableArray.Create(HttpReader.Cast(typeName, HttpReader.Number(min)), HttpReader.Cast(typeName, HttpReader.Number(max))), message);
+            EquatableArray.Create(HttpReader.Cast(typeName, HttpReader.Number(min)), HttpReader.Cast(typeName, HttpReader.Number(max))), message)
+        {
+            OperandType = operand is null ? null : typeName,
+        };
     }
+
+    /// <summary>
+    /// The type a numeric range compares in when the value's own cannot hold the bounds exactly (null: its own): double
+    /// bounds compare in double (as DataAnnotations does; a decimal in its own type); int bounds outside an integer type's range in long (ulong:
+    /// decimal), so no bound is ever cut to fit the value's type.
+    /// </summary>
+    private static string? NumericOperand(SpecialType value, object min, object max)
+    {
+        if (min is double || max is double)
+        {
+            // A decimal holds finite double bounds of its range exactly enough and compares without rounding the value.
+            var inDecimal = value == SpecialType.System_Decimal && InDecimalRange(min) && InDecimalRange(max);
+            return value == SpecialType.System_Double || inDecimal ? null : "double";
+        }
+
+        var (low, high) = (Convert.ToInt64(min, CultureInfo.InvariantCulture), Convert.ToInt64(max, CultureInfo.InvariantCulture));
+        var fits = value switch
+        {
+            SpecialType.System_SByte => low >= sbyte.MinValue && high <= sbyte.MaxValue && high >= sbyte.MinValue && low <= sbyte.MaxValue,
+            SpecialType.System_Byte => low >= byte.MinValue && high <= byte.MaxValue && high >= byte.MinValue && low <= byte.MaxValue,
+            SpecialType.System_Int16 => low >= short.MinValue && high <= short.MaxValue && high >= short.MinValue && low <= short.MaxValue,
+            SpecialType.System_UInt16 => low >= ushort.MinValue && high <= ushort.MaxValue && high >= ushort.MinValue && low <= ushort.MaxValue,
+            SpecialType.System_UInt32 or SpecialType.System_UInt64 => low >= 0 && high >= 0,
+            _ => true,   // int, long, float, double, decimal hold every int
+        };
+        return fits ? null : value == SpecialType.System_UInt64 ? "decimal" : "long";
+    }
+
+    private static bool InDecimalRange(object bound) =>
+        Convert.ToDouble(bound, CultureInfo.InvariantCulture) is var d && !double.IsNaN(d) && Math.Abs(d) < 7.9e28;
 
     /// <summary><c>[Range(typeof(T), "min", "max")]</c>: checked on a single value of <c>T</c>, with bounds parsed here.</summary>
     private static HttpValidationSpec? ReadTyped(AttributeData attribute, ITypeSymbol valueType, HttpCollectionKind collection, string? message, HttpRangeTarget? target)

@@ -111,6 +111,13 @@ public sealed record HttpValidationSpec(HttpValidationKind Kind, EquatableArray<
 
     /// <summary><c>[Range(..., MaximumIsExclusive = true)]</c>: the maximum itself fails.</summary>
     public bool MaximumIsExclusive { get; init; }
+
+    /// <summary>
+    /// A numeric <c>[Range]</c>: the type the value is compared in when not its own (a C# keyword). DataAnnotations
+    /// converts the value to the bounds' type, so <c>[Range(0, 300)]</c> on a byte compares in <c>long</c> and
+    /// <c>[Range(0.5, 9.5)]</c> on an int in <c>double</c>: the bounds never need to fit the value's type.
+    /// </summary>
+    public string? OperandType { get; init; }
 }
 
 /// <summary>A public instance property of a <c>[FromBody]</c> type with DataAnnotations checks.</summary>

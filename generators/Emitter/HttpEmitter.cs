@@ -372,7 +372,10 @@ internal static class HttpEmitter
         var args = v.Kind switch
         {
             HttpValidationKind.Required => "Required(" + value,
-            HttpValidationKind.Range => "Range<" + valueType.FullyQualifiedName + ">(" + value + ", " + v.Arguments[0] + ", " + v.Arguments[1]
+            // A range in another type than the value's converts the value (nullable: null still passes).
+            HttpValidationKind.Range => (v.OperandType is { } operand
+                    ? "Range<" + operand + ">((" + operand + "?)" + value
+                    : "Range<" + valueType.FullyQualifiedName + ">(" + value) + ", " + v.Arguments[0] + ", " + v.Arguments[1]
                 + (v.Arguments.Count == 4 ? ", " + v.Arguments[2] + ", " + v.Arguments[3] : ""),
             HttpValidationKind.StringLength => "StringLength(" + value + ", " + v.Arguments[0] + ", " + v.Arguments[1],
             HttpValidationKind.MinLength => "MinLength(" + value + ", " + v.Arguments[0],

@@ -299,6 +299,41 @@ public sealed class HttpGeneratorTests
     }
 
     [Fact]
+    public void NumericRangesCompareInTheBoundsTypeWhenTheValuesCannotHoldThem()
+    {
+        var result = GeneratorHarness.Run(Usings + """
+            namespace App
+            {
+                public static class Levels
+                {
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Get, "/levels")]
+                    public static string Get(
+                        [Range(0, 300)] byte level = 1,
+                        [Range(-1, 10)] uint offset = 0,
+                        [Range(0.5, 9.5)] int stars = 1,
+                        [Range(1, 5)] ulong? shard = null,
+                        [Range(-1, 5)] ulong bucket = 0,
+                        [Range(0.1, 0.9)] float ratio = 0.5f,
+                        [Range(0.01, 1e30)] decimal amount = 1,
+                        [Range(1, 10)] short fits = 1) => "ok";
+                }
+            }
+            """);
+
+        // The generated code compiles (the harness checks) and no bound is cut to the value's type.
+        var get = result.File("Functions/LevelsGet.g.cs");
+        Assert.Contains("HttpValidation.Range<long>((long?)p_level, (long)(0), (long)(300), \"level\", errors);", get);
+        Assert.Contains("HttpValidation.Range<long>((long?)p_offset, (long)(-1), (long)(10), \"offset\", errors);", get);
+        Assert.Contains("HttpValidation.Range<double>((double?)p_stars, (double)(0.5D), (double)(9.5D), \"stars\", errors);", get);
+        Assert.Contains("HttpValidation.Range<ulong>(p_shard, (ulong)(1), (ulong)(5), \"shard\", errors);", get);
+        Assert.Contains("HttpValidation.Range<decimal>((decimal?)p_bucket, (decimal)(-1), (decimal)(5), \"bucket\", errors);", get);
+        Assert.Contains("HttpValidation.Range<double>((double?)p_ratio, (double)(0.1D), (double)(0.9D), \"ratio\", errors);", get);
+        Assert.Contains("HttpValidation.Range<double>((double?)p_amount, (double)(0.01D), (double)(1E+30D), \"amount\", errors);", get);
+        Assert.Contains("HttpValidation.Range<short>(p_fits, (short)(1), (short)(10), \"fits\", errors);", get);
+    }
+
+    [Fact]
     public void HttpTypedRangesAreParsedAtCompileTime()
     {
         var result = GeneratorHarness.Run(Usings + """
