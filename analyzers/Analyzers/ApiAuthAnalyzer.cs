@@ -71,54 +71,31 @@ public sealed class ApiAuthAnalyzer : DiagnosticAnalyzer
             }
         }));
 
-        context.RegisterSymbolAction(AnalyzerGuard.GuardSymbol(Name, c =>
-        {
-            var attributes = c.Symbol.GetAttributes();
-            if (attributes.Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, authorizeType)))
-            {
-                Report(c, AuthReader.ValidateAuthorize(attributes, api.Value, c.CancellationToken));
-            }
-
-            // A class function: every endpoint's routes against the app, at each route attribute.
-            var lambdaFunction = attributes.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, lambdaFunctionType));
-            if (lambdaFunction is not null && c.Symbol is INamedTypeSymbol type)
-            {
-                try
-                {
-                    var result = ModelCache.ReadClassFunction(type, lambdaFunction, c.CancellationToken);
-                    if (result.Name is { } name)
-                    {
-                        functionNames.TryAdd(name, 0);
-                    }
-
-                    Report(c, AuthReader.ValidateRoutes(result, api.Value));
-                }
-                catch (Exception) when (!c.CancellationToken.IsCancellationRequested)
-                {
-                    Interlocked.Exchange(ref failed, 1);
-                    throw;
-                }
-            }
-        }), SymbolKind.NamedType);
-
+        // Each class's and method's [Authorize] (SLS3011, SLS3013); each function's routes against the app (SLS3009,
+        // SLS3012): a method [LambdaFunction] or a class one (its endpoints), also collecting names for SLS3016.
         context.RegisterSymbolAction(AnalyzerGuard.GuardSymbol(Name, c =>
         {
             try
             {
-                var method = (IMethodSymbol)c.Symbol;
-                var attributes = method.GetAttributes();
+                var attributes = c.Symbol.GetAttributes();
                 if (attributes.Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, authorizeType)))
                 {
                     Report(c, AuthReader.ValidateAuthorize(attributes, api.Value, c.CancellationToken));
                 }
 
                 var lambdaFunction = attributes.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, lambdaFunctionType));
-                if (lambdaFunction is null)
+                var result = (lambdaFunction, c.Symbol) switch
+                {
+                    (null, _) => null,
+                    (_, IMethodSymbol method) => ModelCache.ReadFunction(method, lambdaFunction, c.CancellationToken),
+                    (_, INamedTypeSymbol type) => ModelCache.ReadClassFunction(type, lambdaFunction, c.CancellationToken),
+                    _ => null,
+                };
+                if (result is null)
                 {
                     return;
                 }
 
-                var result = ModelCache.ReadFunction(method, lambdaFunction, c.CancellationToken);
                 if (result.Name is { } name)
                 {
                     functionNames.TryAdd(name, 0);
@@ -131,7 +108,7 @@ public sealed class ApiAuthAnalyzer : DiagnosticAnalyzer
                 Interlocked.Exchange(ref failed, 1);
                 throw;
             }
-        }), SymbolKind.Method);
+        }), SymbolKind.NamedType, SymbolKind.Method);
 
         context.RegisterCompilationEndAction(AnalyzerGuard.GuardCompilation(Name, c =>
         {
