@@ -21,4 +21,7 @@ echo "  curl -i 'http://127.0.0.1:$port/greetings/Ada?times=9&loud=maybe'    # o
 echo "  curl 'http://127.0.0.1:$port/stock/movements?kind=receipt&sku=TEA-0042,MUG-0007'"
 echo "  curl -H 'X-Unit: case' 'http://127.0.0.1:$port/warehouses/ber1/stock/tea-0042'"
 echo "  curl 'http://127.0.0.1:$port/inventory/items/low-stock'                  # one class function, many routes"
+echo "  curl -o label.png 'http://127.0.0.1:$port/inventory/items/MUG-2/label'  # a binary result: the SKU as a barcode PNG"
+echo "  curl -i -H 'Content-Type: application/json' -d '{\"orderId\":\"A-1001\",\"lines\":[{\"sku\":\"MUG-2\",\"quantity\":5}]}' \\"
+echo "       'http://127.0.0.1:$port/inventory/reservations'                      # 409: only 3 mugs in stock"
 run serve --port "$port"

@@ -112,7 +112,8 @@ public sealed class ClassFunctionTests
         var events = function["Events"]!.AsObject();
         Assert.Equal(
             ["GET /inventory/items", "GET /inventory/items/{sku}", "GET /v1/inventory/items/{sku}", "GET /inventory/items/low-stock", "PUT /inventory/items/{sku}",
-             "DELETE /inventory/items/{sku}", "GET /inventory/files/labels", "GET /inventory/files/{path+}"],
+             "DELETE /inventory/items/{sku}", "GET /inventory/files/labels", "GET /inventory/files/{path+}", "GET /inventory/items/{sku}/label",
+             "GET /inventory/products/{sku}", "POST /inventory/reservations", "PUT /inventory/stocktake", "DELETE /inventory/stocktake"],
             events.Select(e => e.Value!["Properties"]!["Method"]!.GetValue<string>() + " " + e.Value!["Properties"]!["Path"]!.GetValue<string>()));
         Assert.Equal("Api", events["GetV1InventoryItemsSku"]!["Type"]!.GetValue<string>());
         Assert.Equal("HttpApi", events["PutInventoryItemsSku"]!["Type"]!.GetValue<string>());
@@ -126,6 +127,7 @@ public sealed class ClassFunctionTests
             Assert.Equal("  GET     /inventory/items  HTTP API", lines[at + 1]);
             Assert.Equal("  GET     /v1/inventory/items/{sku}  REST API", lines[at + 3]);
             Assert.Equal("  GET     /inventory/files/{path+}  HTTP API", lines[at + 8]);
+            Assert.Equal("  DELETE  /inventory/stocktake  HTTP API", lines[at + 13]);
         }
     }
 
