@@ -22,6 +22,9 @@ public static class ApiReader
     public static readonly ImmutableArray<string> CacheClusterSizes = ImmutableArray.Create("0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237");
 
     private static readonly Regex StageName = new("^[A-Za-z0-9_-]{1,128}$", RegexOptions.CultureInvariant);
+
+    // RFC 6838 type/subtype names; '*' stands for any (API Gateway matches '*/*' and 'image/*').
+    private static readonly Regex MediaType = new(@"^(\*|[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126})/(\*|[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126})$", RegexOptions.CultureInvariant);
     private static readonly Regex UserPoolArn = new("^arn:aws[a-z-]*:cognito-idp:(?<region>[a-z0-9-]+):[0-9]{12}:userpool/(?<pool>[a-z0-9-]+_[A-Za-z0-9]+)$", RegexOptions.CultureInvariant);
 
     /// <summary>The region and pool ID of a user pool ARN, when it is one.</summary>
@@ -302,8 +305,21 @@ public static class ApiReader
                 "responses are cached only with a cache cluster; set CacheClusterSize");
         }
 
+        var binaryMediaTypes = (attribute.NamedStringArray("BinaryMediaTypes") ?? Array.Empty<string>()).ToEquatableArray();
+        foreach (var mediaType in binaryMediaTypes)
+        {
+            if (mediaType is null || !MediaType.IsMatch(mediaType))
+            {
+                bag.Add(DiagnosticDescriptors.InvalidApiSetting, named("BinaryMediaTypes"), Owner, "BinaryMediaTypes",
+                    $"'{mediaType}' is not a media type (type/subtype, either may be '*': 'image/png', 'image/*', '*/*')");
+            }
+        }
+
         return new RestApiOptionsSpec(stage, endpoint, vpcEndpoints, rate, burst, attribute.NamedArgument("ApiKeyRequired")?.Value is true,
-            quota is > 0 ? quota : null, quota is > 0 ? period ?? "MONTH" : null, planRate, planBurst, cacheSize, cacheTtl);
+            quota is > 0 ? quota : null, quota is > 0 ? period ?? "MONTH" : null, planRate, planBurst, cacheSize, cacheTtl)
+        {
+            BinaryMediaTypes = binaryMediaTypes.Where(t => t is not null && MediaType.IsMatch(t)).ToEquatableArray(),
+        };
     }
 
     private static (double? Rate, int? Burst) ReadThrottling(

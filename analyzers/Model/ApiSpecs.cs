@@ -107,6 +107,9 @@ public sealed record RestApiOptionsSpec(
     string? CacheClusterSize,
     int? CacheTtlInSeconds)
 {
+    /// <summary>The media types the API passes as binary, as written (<c>image/png</c>).</summary>
+    public EquatableArray<string> BinaryMediaTypes { get; init; }
+
     /// <summary>Whether a usage plan is created: API keys are required, or a quota or per-key throttle is set.</summary>
     public bool HasUsagePlan => ApiKeyRequired || QuotaLimit is not null || UsagePlanRateLimit is not null || UsagePlanBurstLimit is not null;
 }

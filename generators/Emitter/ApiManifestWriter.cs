@@ -74,6 +74,7 @@ internal static class ApiManifestWriter
             o.String("stageName", rest.StageName);
             o.String("endpointType", rest.EndpointType);
             o.Array("vpcEndpointIds", rest.VpcEndpointIds);
+            o.Array("binaryMediaTypes", rest.BinaryMediaTypes);
             o.Number("throttlingRateLimit", rest.ThrottlingRateLimit);
             o.Int("throttlingBurstLimit", rest.ThrottlingBurstLimit);
             if (rest.ApiKeyRequired)

@@ -78,6 +78,7 @@ public sealed record ManifestApi(
             rest = new ManifestRestApiOptions(String(r, "stageName", Path), String(r, "endpointType", Path))
             {
                 VpcEndpointIds = Strings(r, "vpcEndpointIds", Path),
+                BinaryMediaTypes = Strings(r, "binaryMediaTypes", Path),
                 ThrottlingRateLimit = Number(r, "throttlingRateLimit", Path),
                 ThrottlingBurstLimit = Int(r, "throttlingBurstLimit", Path),
                 ApiKeyRequired = Bool(r, "apiKeyRequired", Path) ?? false,
@@ -195,6 +196,7 @@ public sealed record ManifestUsagePlan(int? QuotaLimit, string? QuotaPeriod, dou
 public sealed record ManifestRestApiOptions(string? StageName, string? EndpointType)
 {
     public IReadOnlyList<string>? VpcEndpointIds { get; init; }
+    public IReadOnlyList<string>? BinaryMediaTypes { get; init; }
     public double? ThrottlingRateLimit { get; init; }
     public int? ThrottlingBurstLimit { get; init; }
     public bool ApiKeyRequired { get; init; }

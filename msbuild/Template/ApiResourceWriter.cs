@@ -128,6 +128,12 @@ public sealed class ApiResourceWriter : IResourceWriter
             p.Add(new("EndpointConfiguration", configuration));
         }
 
+        // SAM takes media types with '/' written '~1' (it puts them into the API's OpenAPI document as JSON pointers).
+        if (options?.BinaryMediaTypes is { Count: > 0 } binary)
+        {
+            p.Add(new("BinaryMediaTypes", Strings(binary.Select(t => t.Replace("/", "~1")).ToList())));
+        }
+
         if (options?.CacheClusterSize is { Length: > 0 } size)
         {
             p.Add(new("CacheClusterEnabled", true));

@@ -44,4 +44,12 @@ public sealed class RestApiOptionsAttribute : Attribute
 
     /// <summary>How long responses are cached, 0 to 3600 seconds (API Gateway's default 300 when not set).</summary>
     public int CacheTtlInSeconds { get; set; }
+
+    /// <summary>
+    /// The media types a REST API passes as binary (<c>image/png</c>, <c>application/pdf</c>, <c>image/*</c>,
+    /// <c>*/*</c>): a response of such a type that the function returns base64-encoded (<c>HttpResults.Bytes</c>)
+    /// reaches the client as bytes, and such a request body reaches the function base64-encoded. Without it a REST API
+    /// sends binary responses as their base64 text. HTTP APIs need no list.
+    /// </summary>
+    public string[]? BinaryMediaTypes { get; set; }
 }

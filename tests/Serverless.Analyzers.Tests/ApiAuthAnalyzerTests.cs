@@ -231,7 +231,7 @@ public class ApiAuthAnalyzerTests
         [assembly: Cors(AllowOrigins = {|SLS3014:new[] { "app.example.com" }|}, MaxAge = {|SLS3014:-1|})]
         [assembly: HttpApiOptions(StageName = {|SLS3014:"my stage"|}, ThrottlingRateLimit = {|SLS3014:-1|}, ThrottlingBurstLimit = {|SLS3014:-5|})]
         [assembly: RestApiOptions(EndpointType = {|SLS3014:RestApiEndpointType.Private|}, UsagePlanQuotaLimit = {|SLS3014:0|},
-            CacheClusterSize = {|SLS3014:"2"|}, CacheTtlInSeconds = {|SLS3014:7200|})]
+            CacheClusterSize = {|SLS3014:"2"|}, CacheTtlInSeconds = {|SLS3014:7200|}, BinaryMediaTypes = {|SLS3014:new[] { "image/png", "png" }|})]
         """);
 
     [Fact]

@@ -21,7 +21,8 @@ public class ApiTemplateTests
         "cors": {"allowOrigins": ["https://app.example.com"], "allowMethods": ["GET", "POST"], "allowHeaders": ["Content-Type", "Authorization"], "allowCredentials": true, "maxAge": 600},
         "httpApi": {"stageName": "v1", "throttlingRateLimit": 50.5, "throttlingBurstLimit": 100},
         "restApi": {"stageName": "live", "endpointType": "REGIONAL", "throttlingRateLimit": 10, "throttlingBurstLimit": 20, "apiKeyRequired": true,
-                    "usagePlan": {"quotaLimit": 10000, "quotaPeriod": "DAY", "rateLimit": 5, "burstLimit": 10}, "cacheClusterSize": "0.5", "cacheTtlInSeconds": 120}
+                    "usagePlan": {"quotaLimit": 10000, "quotaPeriod": "DAY", "rateLimit": 5, "burstLimit": 10}, "cacheClusterSize": "0.5", "cacheTtlInSeconds": 120,
+                    "binaryMediaTypes": ["image/png", "application/*"]}
         """;
 
     private const string OrdersRoutes = """
@@ -61,14 +62,14 @@ public class ApiTemplateTests
     }
 
     [Fact]
-    public void RestApi_carries_stage_endpoint_cache_method_settings_cors_authorizers_and_usage_plan()
+    public void RestApi_carries_stage_endpoint_binary_media_types_cache_method_settings_cors_authorizers_and_usage_plan()
     {
         var text = Merge(null, Manifest());
         var restApi = Resources(text)["RestApi"]!;
 
         Assert.Equal("AWS::Serverless::Api", restApi["Type"]!.GetValue<string>());
         Assert.Equal(
-            """{"StageName":"live","EndpointConfiguration":{"Type":"REGIONAL"},"CacheClusterEnabled":true,"CacheClusterSize":"0.5","MethodSettings":[{"ResourcePath":"/*","HttpMethod":"*","ThrottlingBurstLimit":20,"ThrottlingRateLimit":10,"CachingEnabled":true,"CacheTtlInSeconds":120}],"Cors":{"AllowOrigin":"'https://app.example.com'","AllowMethods":"'GET,POST'","AllowHeaders":"'Content-Type,Authorization'","MaxAge":"'600'","AllowCredentials":true},"Auth":{"Authorizers":{"pool":{"UserPoolArn":"arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbC123"},"custom":{"FunctionPayloadType":"TOKEN","FunctionArn":{"Fn::GetAtt":["Authorizer","Arn"]},"Identity":{"Header":"X-Token","ReauthorizeEvery":60}}},"UsagePlan":{"CreateUsagePlan":"PER_API","Quota":{"Limit":10000,"Period":"DAY"},"Throttle":{"RateLimit":5,"BurstLimit":10}}}}""",
+            """{"StageName":"live","EndpointConfiguration":{"Type":"REGIONAL"},"BinaryMediaTypes":["image~1png","application~1*"],"CacheClusterEnabled":true,"CacheClusterSize":"0.5","MethodSettings":[{"ResourcePath":"/*","HttpMethod":"*","ThrottlingBurstLimit":20,"ThrottlingRateLimit":10,"CachingEnabled":true,"CacheTtlInSeconds":120}],"Cors":{"AllowOrigin":"'https://app.example.com'","AllowMethods":"'GET,POST'","AllowHeaders":"'Content-Type,Authorization'","MaxAge":"'600'","AllowCredentials":true},"Auth":{"Authorizers":{"pool":{"UserPoolArn":"arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbC123"},"custom":{"FunctionPayloadType":"TOKEN","FunctionArn":{"Fn::GetAtt":["Authorizer","Arn"]},"Identity":{"Header":"X-Token","ReauthorizeEvery":60}}},"UsagePlan":{"CreateUsagePlan":"PER_API","Quota":{"Limit":10000,"Period":"DAY"},"Throttle":{"RateLimit":5,"BurstLimit":10}}}}""",
             Json(restApi["Properties"]));
         Assert.Empty(SamSchema.ValidateServerlessResources(text));
     }

@@ -17,7 +17,7 @@ public sealed class ApiGeneratorTests
         [assembly: Cors(AllowOrigins = new[] { "https://app.example.com" }, AllowMethods = new[] { "GET", "POST" }, AllowCredentials = true, MaxAge = 600)]
         [assembly: HttpApiOptions(StageName = "v1", ThrottlingRateLimit = 50.5, ThrottlingBurstLimit = 100)]
         [assembly: RestApiOptions(EndpointType = RestApiEndpointType.Regional, ApiKeyRequired = true, UsagePlanQuotaLimit = 1000,
-            UsagePlanQuotaPeriod = UsagePlanPeriod.Day, CacheClusterSize = "0.5", CacheTtlInSeconds = 120)]
+            UsagePlanQuotaPeriod = UsagePlanPeriod.Day, CacheClusterSize = "0.5", CacheTtlInSeconds = 120, BinaryMediaTypes = new[] { "image/png", "*/*" })]
 
         namespace App
         {
@@ -80,7 +80,7 @@ public sealed class ApiGeneratorTests
             root.GetProperty("authorizers").GetRawText());
         Assert.Equal("""{"allowOrigins":["https://app.example.com"],"allowMethods":["GET","POST"],"allowCredentials":true,"maxAge":600}""", root.GetProperty("cors").GetRawText());
         Assert.Equal("""{"stageName":"v1","throttlingRateLimit":50.5,"throttlingBurstLimit":100}""", root.GetProperty("httpApi").GetRawText());
-        Assert.Equal("""{"endpointType":"REGIONAL","apiKeyRequired":true,"usagePlan":{"quotaLimit":1000,"quotaPeriod":"DAY"},"cacheClusterSize":"0.5","cacheTtlInSeconds":120}""",
+        Assert.Equal("""{"endpointType":"REGIONAL","binaryMediaTypes":["image/png","*/*"],"apiKeyRequired":true,"usagePlan":{"quotaLimit":1000,"quotaPeriod":"DAY"},"cacheClusterSize":"0.5","cacheTtlInSeconds":120}""",
             root.GetProperty("restApi").GetRawText());
     }
 
