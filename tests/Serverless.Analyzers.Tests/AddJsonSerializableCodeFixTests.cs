@@ -50,7 +50,7 @@ public class AddJsonSerializableCodeFixTests
                 [LambdaFunction] public Order Create(NewOrder order) => null!;
             }
             """;
-        await new FixTest().WithSources(new[] { before }, new[] { after }, ("AppJson", "App")).RunAsync();
+        await new FixTest().WithSources(before, after, ("AppJson", "App")).RunAsync();
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class AddJsonSerializableCodeFixTests
                 }
             }
             """;
-        await new FixTest().WithSources(new[] { before }, new[] { after }, ("AppJson", "App")).RunAsync();
+        await new FixTest().WithSources(before, after, ("AppJson", "App")).RunAsync();
     }
 
     [Fact]
@@ -202,12 +202,12 @@ public class AddJsonSerializableCodeFixTests
                 [LambdaFunction] public static Receipt {|SLS1014:Undo|}(Refund {|SLS1014:refund|}) => null!;
             }
             """.Replace("Receipt {|SLS1014:Undo|}", "{|SLS1014:Receipt|} Undo");
-        var test = new FixTest().WithSources(
-            new[] { context, orders, refunds },
-            new[] { contextAfter, Plain(orders), Plain(refunds) },
-            ("AppJson", "App"));
-        test.CodeActionEquivalenceKey = "SLS1014.AddJsonSerializable";
-        await test.RunAsync();
+        await new FixTest().WithSources(
+                new[] { context, orders, refunds },
+                new[] { contextAfter, Plain(orders), Plain(refunds) },
+                ("AppJson", "App"))
+            .WithCodeAction("SLS1014.AddJsonSerializable")
+            .RunAsync();
     }
 
     [Fact]
@@ -348,7 +348,7 @@ public class AddJsonSerializableCodeFixTests
                 [LambdaFunction] public void Create(Order order) { }
             }
             """;
-        await new FixTest().WithSources(new[] { before }, new[] { after }, ("AppJson", "App")).RunAsync();
+        await new FixTest().WithSources(before, after, ("AppJson", "App")).RunAsync();
     }
 
     [Fact]
@@ -436,7 +436,7 @@ public class AddJsonSerializableCodeFixTests
                 [LambdaFunction] public void Create(Order order) { }
             }
             """;
-        await new FixTest().WithSources(new[] { before }, new[] { after }, ("AppJson", "App")).RunAsync();
+        await new FixTest().WithSources(before, after, ("AppJson", "App")).RunAsync();
     }
 
     private static string Plain(string markup) => markup.Replace("{|SLS1014:", "").Replace("|}", "");

@@ -50,4 +50,29 @@ public sealed class ServerlessCodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTe
 
         return this;
     }
+
+    /// <summary>One document before and after the fix (markup in <paramref name="before"/>), plus the generated files as above.</summary>
+    public ServerlessCodeFixTest<TAnalyzer, TCodeFix> WithSources(string before, string after, params (string Name, string? Namespace)[] contexts) =>
+        WithSources(new[] { before }, new[] { after }, contexts);
+
+    /// <summary>Tests the action with this equivalence key, and its Fix All, instead of the first action offered.</summary>
+    public ServerlessCodeFixTest<TAnalyzer, TCodeFix> WithCodeAction(string equivalenceKey)
+    {
+        CodeActionEquivalenceKey = equivalenceKey;
+        return this;
+    }
+
+    /// <summary>
+    /// The fix passes expected to reach the fixed state: one diagnostic at a time (<paramref name="incremental"/>), Fix All
+    /// in the solution (<paramref name="fixAll"/>), in each document and in each project; null leaves the testing
+    /// library's default (for the document and project scopes, <paramref name="fixAll"/> when that is given).
+    /// </summary>
+    public ServerlessCodeFixTest<TAnalyzer, TCodeFix> WithIterations(int? incremental = null, int? fixAll = null, int? fixAllInDocument = null, int? fixAllInProject = null)
+    {
+        NumberOfIncrementalIterations = incremental;
+        NumberOfFixAllIterations = fixAll;
+        NumberOfFixAllInDocumentIterations = fixAllInDocument;
+        NumberOfFixAllInProjectIterations = fixAllInProject;
+        return this;
+    }
 }
