@@ -46,7 +46,7 @@ public sealed class CorsCredentialsCodeFixProvider : SyntaxEditCodeFixProvider
         }
 
         var arguments = diagnostics
-            .Select(d => root.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AttributeArgumentSyntax>())
+            .Select(d => DiagnosticNode.Find(root, d)?.FirstAncestorOrSelf<AttributeArgumentSyntax>())
             .Where(a => a is { NameEquals.Name.Identifier.ValueText: "AllowCredentials", Parent: AttributeArgumentListSyntax })
             .Select(a => a!)
             .Distinct()

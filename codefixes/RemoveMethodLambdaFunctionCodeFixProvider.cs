@@ -63,13 +63,8 @@ public sealed class RemoveMethodLambdaFunctionCodeFixProvider : SyntaxEditCodeFi
         var changed = false;
         foreach (var diagnostic in diagnostics)
         {
-            if (diagnostic.Id is not (RuleIdentifiers.LambdaFunctionInClassFunction or RuleIdentifiers.SettingOnEndpoint) || diagnostic.Location.SourceTree != root.SyntaxTree
-                || diagnostic.Location.SourceSpan.End > root.FullSpan.End)
-            {
-                continue;
-            }
-
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AttributeSyntax>() is not { Parent: AttributeListSyntax list } attribute
+            if (diagnostic.Id is not (RuleIdentifiers.LambdaFunctionInClassFunction or RuleIdentifiers.SettingOnEndpoint)
+                || DiagnosticNode.Find(root, diagnostic)?.FirstAncestorOrSelf<AttributeSyntax>() is not { Parent: AttributeListSyntax list } attribute
                 || list.Parent is not MethodDeclarationSyntax method)
             {
                 continue;

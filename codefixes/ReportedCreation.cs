@@ -12,17 +12,9 @@ namespace Serverless.CodeFixes;
 internal static class ReportedCreation
 {
     /// <summary>The creation in <paramref name="root"/>, or null when the diagnostic lies in another document or the code changed under it.</summary>
-    public static ExpressionSyntax? Find(Diagnostic diagnostic, SyntaxNode root)
-    {
-        var span = diagnostic.Location.SourceSpan;
-        if (diagnostic.Location.SourceTree != root.SyntaxTree || !root.FullSpan.Contains(span))
-        {
-            return null;
-        }
-
-        return root.FindNode(span, getInnermostNodeForTie: true)
+    public static ExpressionSyntax? Find(Diagnostic diagnostic, SyntaxNode root) =>
+        DiagnosticNode.Find(root, diagnostic)?
             .AncestorsAndSelf()
             .OfType<ExpressionSyntax>()
-            .FirstOrDefault(e => e.Span == span && e is BaseObjectCreationExpressionSyntax or InvocationExpressionSyntax);
-    }
+            .FirstOrDefault(e => e.Span == diagnostic.Location.SourceSpan && e is BaseObjectCreationExpressionSyntax or InvocationExpressionSyntax);
 }

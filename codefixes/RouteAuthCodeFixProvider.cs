@@ -64,7 +64,7 @@ public sealed class RouteAuthCodeFixProvider : SyntaxEditCodeFixProvider
         var methods = new HashSet<MethodDeclarationSyntax>();
         foreach (var diagnostic in diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method)
+            if (DiagnosticNode.Find(root, diagnostic)?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method)
             {
                 methods.Add(method);
             }

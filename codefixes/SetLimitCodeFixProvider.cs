@@ -100,18 +100,12 @@ internal sealed class SetLimitRequest
         var changed = false;
         foreach (var diagnostic in diagnostics)
         {
-            if (TryCreate(diagnostic) is not { } request || diagnostic.Location.SourceTree != root.SyntaxTree)
+            if (TryCreate(diagnostic) is not { } request || DiagnosticNode.Find(root, diagnostic) is not { } node)
             {
                 continue;
             }
 
             var span = diagnostic.Location.SourceSpan;
-            if (span.End > root.FullSpan.End)
-            {
-                continue;
-            }
-
-            var node = root.FindNode(span, getInnermostNodeForTie: true);
             var argument = node.FirstAncestorOrSelf<AttributeArgumentSyntax>();
             if (argument is { NameEquals: { } nameEquals } && nameEquals.Name.Identifier.ValueText == request.Setting && argument.Expression.Span == span)
             {

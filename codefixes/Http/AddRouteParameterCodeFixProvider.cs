@@ -64,8 +64,8 @@ public sealed class AddRouteParameterCodeFixProvider : SyntaxEditCodeFixProvider
         var byMethod = new Dictionary<MethodDeclarationSyntax, List<(int Position, string Name)>>();
         foreach (var diagnostic in diagnostics)
         {
-            if (RouteName(diagnostic) is not { } name || diagnostic.Location.SourceTree != root.SyntaxTree
-                || HttpFixSyntax.FindMethod(root, diagnostic.Location.SourceSpan) is not { } method)
+            if (RouteName(diagnostic) is not { } name
+                || DiagnosticNode.Find(root, diagnostic)?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method)
             {
                 continue;
             }

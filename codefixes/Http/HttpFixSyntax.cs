@@ -42,10 +42,6 @@ internal static class HttpFixSyntax
     public static ParameterSyntax? FindParameter(SyntaxNode root, TextSpan span) =>
         span.End > root.FullSpan.End ? null : root.FindToken(span.Start).Parent?.FirstAncestorOrSelf<ParameterSyntax>();
 
-    /// <summary>The method a diagnostic lies in (on its route attribute or one of its parameters).</summary>
-    public static MethodDeclarationSyntax? FindMethod(SyntaxNode root, TextSpan span) =>
-        span.End > root.FullSpan.End ? null : root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<MethodDeclarationSyntax>();
-
     /// <summary>The method's route attributes, in source order.</summary>
     public static List<RouteAttributeSyntax> RouteAttributes(MethodDeclarationSyntax method, SemanticModel model, CancellationToken cancellationToken)
     {
