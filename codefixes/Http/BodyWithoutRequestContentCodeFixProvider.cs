@@ -128,12 +128,6 @@ public sealed class BodyWithoutRequestContentCodeFixProvider : SyntaxEditCodeFix
             }
         }
 
-        if (replacements.Count == 0)
-        {
-            return document;
-        }
-
-        var newRoot = root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
-        return await Simplifier.ReduceAsync(document.WithSyntaxRoot(newRoot), Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await HttpFixSyntax.ReplaceAsync(document, root, replacements, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -9,7 +9,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 using Serverless.Analyzers.Diagnostics;
 using Serverless.Analyzers.Model;
 
@@ -140,12 +139,6 @@ public sealed class RouteValueNotInRouteCodeFixProvider : SyntaxEditCodeFixProvi
             }
         }
 
-        if (replacements.Count == 0)
-        {
-            return document;
-        }
-
-        var newRoot = root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
-        return await Simplifier.ReduceAsync(document.WithSyntaxRoot(newRoot), Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await HttpFixSyntax.ReplaceAsync(document, root, replacements, cancellationToken).ConfigureAwait(false);
     }
 }
