@@ -384,23 +384,10 @@ public class AddJsonSerializableCodeFixTests
             }
             """;
 
-        var test = new FixTest().WithSources(new[] { Context("First"), Handlers("First") }, new[] { ContextAfter("First"), Plain(Handlers("First")) }, ("AppJson", "First"));
-        var second = new ProjectState("Second", Microsoft.CodeAnalysis.LanguageNames.CSharp, "/1/Test", "cs") { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication };
-        test.TestState.AdditionalProjects.Add("Second", second);
-        second.AdditionalReferences.AddRange(TestReferences.All);
-        second.Sources.Add(("/1/Test0.cs", Context("Second")));
-        second.Sources.Add(("/1/Test1.cs", Handlers("Second")));
-        second.Sources.Add(("/1/Generated/LambdaEntryPoint.g.cs", TestSources.GeneratedEntryPoint));
-        second.Sources.Add(("/1/Generated/AppJson.g.cs", TestSources.GeneratedJsonContext("AppJson", "Second")));
-
-        var secondFixed = new ProjectState("Second", Microsoft.CodeAnalysis.LanguageNames.CSharp, "/1/Test", "cs") { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication };
-        test.FixedState.AdditionalProjects.Add("Second", secondFixed);
-        secondFixed.AdditionalReferences.AddRange(TestReferences.All);
-        secondFixed.Sources.Add(("/1/Test0.cs", ContextAfter("Second")));
-        secondFixed.Sources.Add(("/1/Test1.cs", Plain(Handlers("Second"))));
-        secondFixed.Sources.Add(("/1/Generated/LambdaEntryPoint.g.cs", TestSources.GeneratedEntryPoint));
-        secondFixed.Sources.Add(("/1/Generated/AppJson.g.cs", TestSources.GeneratedJsonContext("AppJson", "Second")));
-        await test.RunAsync();
+        await new FixTest()
+            .WithSources(new[] { Context("First"), Handlers("First") }, new[] { ContextAfter("First"), Plain(Handlers("First")) }, ("AppJson", "First"))
+            .WithProject("Second", new[] { Context("Second"), Handlers("Second") }, new[] { ContextAfter("Second"), Plain(Handlers("Second")) }, ("AppJson", "Second"))
+            .RunAsync();
     }
 
     [Fact]

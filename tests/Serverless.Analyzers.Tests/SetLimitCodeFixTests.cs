@@ -305,18 +305,11 @@ public class SetLimitCodeFixTests
             }
             """;
 
-        var test = new EdgeFixTest().WithSources(Source("First", false), Source("First", true)).WithCodeAction("SLS1113.SetArchitecture");
-        var second = new ProjectState("Second", Microsoft.CodeAnalysis.LanguageNames.CSharp, "/1/Test", "cs") { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication };
-        test.TestState.AdditionalProjects.Add("Second", second);
-        second.AdditionalReferences.AddRange(TestReferences.All);
-        second.Sources.Add(("/1/Test0.cs", Source("Second", false)));
-        second.Sources.Add(("/1/Generated/LambdaEntryPoint.g.cs", TestSources.GeneratedEntryPoint));
-        var secondFixed = new ProjectState("Second", Microsoft.CodeAnalysis.LanguageNames.CSharp, "/1/Test", "cs") { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication };
-        test.FixedState.AdditionalProjects.Add("Second", secondFixed);
-        secondFixed.AdditionalReferences.AddRange(TestReferences.All);
-        secondFixed.Sources.Add(("/1/Test0.cs", Source("Second", true)));
-        secondFixed.Sources.Add(("/1/Generated/LambdaEntryPoint.g.cs", TestSources.GeneratedEntryPoint));
-        await test.RunAsync();
+        await new EdgeFixTest()
+            .WithSources(Source("First", false), Source("First", true))
+            .WithProject("Second", new[] { Source("Second", false) }, new[] { Source("Second", true) })
+            .WithCodeAction("SLS1113.SetArchitecture")
+            .RunAsync();
     }
 
     [Fact]
