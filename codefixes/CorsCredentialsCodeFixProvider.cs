@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,27 +17,27 @@ namespace Serverless.CodeFixes;
 /// (false is the default), keeping the other arguments and their layout. Fix All (document, project, solution).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CorsCredentialsCodeFixProvider)), Shared]
-public sealed class CorsCredentialsCodeFixProvider : CodeFixProvider
+public sealed class CorsCredentialsCodeFixProvider : SyntaxEditCodeFixProvider
 {
     internal const string EquivalenceKey = RuleIdentifiers.CorsAnyOriginWithCredentials + ".RemoveAllowCredentials";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.CorsAnyOriginWithCredentials);
 
-    public override FixAllProvider GetFixAllProvider() => FixAll.Instance;
-
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create("Remove AllowCredentials", ct => Apply(context.Document, new[] { diagnostic }, ct), EquivalenceKey),
-                diagnostic);
+            Register(context, diagnostic, "Remove AllowCredentials", EquivalenceKey);
         }
 
         return Task.CompletedTask;
     }
 
-    private static async Task<Document> Apply(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    protected override bool FixesAll(Diagnostic diagnostic, string equivalenceKey) => equivalenceKey == EquivalenceKey;
+
+    protected override string FixAllTitle(string equivalenceKey, IReadOnlyList<Diagnostic> diagnostics) => "Remove AllowCredentials everywhere";
+
+    protected override async Task<Document> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)
@@ -47,7 +46,7 @@ public sealed class CorsCredentialsCodeFixProvider : CodeFixProvider
         }
 
         var arguments = diagnostics
-            .Select(d => root.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AttributeArgumentSyntax>())
+            .Select(d => DiagnosticNode.Find(root, d)?.FirstAncestorOrSelf<AttributeArgumentSyntax>())
             .Where(a => a is { NameEquals.Name.Identifier.ValueText: "AllowCredentials", Parent: AttributeArgumentListSyntax })
             .Select(a => a!)
             .Distinct()
@@ -60,27 +59,5 @@ public sealed class CorsCredentialsCodeFixProvider : CodeFixProvider
         // The argument goes with its separator; the other arguments keep their layout.
         var updated = root.RemoveNodes(arguments, SyntaxRemoveOptions.KeepNoTrivia) ?? root;
         return document.WithSyntaxRoot(updated);
-    }
-
-    private sealed class FixAll : WholeScopeFixAllProvider
-    {
-        public static readonly FixAll Instance = new();
-
-        protected override CodeAction? CreateFix(FixAllContext fixAllContext, IReadOnlyList<(ProjectId Project, ImmutableArray<Diagnostic> Diagnostics)> byProject) =>
-            fixAllContext.CodeActionEquivalenceKey != EquivalenceKey
-                ? null
-                : CodeAction.Create("Remove AllowCredentials everywhere", async ct =>
-                {
-                    var solution = fixAllContext.Solution;
-                    foreach (var group in All(byProject).Where(d => d.Location.SourceTree is not null).GroupBy(d => d.Location.SourceTree!))
-                    {
-                        if (solution.GetDocument(group.Key) is { } document)
-                        {
-                            solution = (await Apply(document, group, ct).ConfigureAwait(false)).Project.Solution;
-                        }
-                    }
-
-                    return solution;
-                }, EquivalenceKey);
     }
 }

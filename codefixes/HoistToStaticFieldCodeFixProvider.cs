@@ -106,22 +106,12 @@ internal sealed class HoistRequest
     {
         request = null!;
         if (!diagnostic.Properties.TryGetValue(HandlerCodePropertyNames.Hoist, out var hoist)
-            || hoist is not (HandlerCodePropertyNames.HoistStatic or HandlerCodePropertyNames.HoistLazy)
-            || diagnostic.Location.SourceTree != root.SyntaxTree)
+            || hoist is not (HandlerCodePropertyNames.HoistStatic or HandlerCodePropertyNames.HoistLazy))
         {
             return false;
         }
 
-        var span = diagnostic.Location.SourceSpan;
-        if (!root.FullSpan.Contains(span))
-        {
-            return false;
-        }
-
-        var creation = root.FindNode(span, getInnermostNodeForTie: true)
-            .AncestorsAndSelf()
-            .OfType<ExpressionSyntax>()
-            .FirstOrDefault(e => e.Span == span && e is BaseObjectCreationExpressionSyntax or InvocationExpressionSyntax);
+        var creation = ReportedCreation.Find(diagnostic, root);
         var declaration = creation?.Ancestors().OfType<TypeDeclarationSyntax>()
             .FirstOrDefault(d => d is ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax);
         if (creation is null || declaration is null
@@ -131,7 +121,7 @@ internal sealed class HoistRequest
             return false;
         }
 
-        ConnectionStringLiteral.TryRead(diagnostic, span, out var variable, out var literal);
+        ConnectionStringLiteral.TryRead(diagnostic, creation.Span, out var variable, out var literal);
 
         request = new HoistRequest(creation, declaration, declaringType, type, hoist == HandlerCodePropertyNames.HoistLazy, variable, literal);
         return true;

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
@@ -20,7 +19,7 @@ namespace Serverless.CodeFixes;
 /// list goes when it held only that attribute. Fix All (document, project, solution).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveMethodLambdaFunctionCodeFixProvider)), Shared]
-public sealed class RemoveMethodLambdaFunctionCodeFixProvider : CodeFixProvider
+public sealed class RemoveMethodLambdaFunctionCodeFixProvider : SyntaxEditCodeFixProvider
 {
     private const string Title = "Remove [LambdaFunction] from the method: its routes join the class function";
     private const string SettingTitle = "Remove the attribute: the class function's settings come from the class";
@@ -28,19 +27,13 @@ public sealed class RemoveMethodLambdaFunctionCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIdentifiers.LambdaFunctionInClassFunction, RuleIdentifiers.SettingOnEndpoint);
 
-    public override FixAllProvider GetFixAllProvider() => RemoveMethodLambdaFunctionFixAllProvider.Instance;
-
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in context.Diagnostics)
         {
             if (diagnostic.Location.IsInSource)
             {
-                var document = context.Document;
-                var setting = diagnostic.Id == RuleIdentifiers.SettingOnEndpoint;
-                context.RegisterCodeFix(
-                    CodeAction.Create(setting ? SettingTitle : Title, ct => ApplyAsync(document, new[] { diagnostic }, ct), EquivalenceKey(diagnostic.Id)),
-                    diagnostic);
+                Register(context, diagnostic, diagnostic.Id == RuleIdentifiers.SettingOnEndpoint ? SettingTitle : Title, EquivalenceKey(diagnostic.Id));
             }
         }
 
@@ -49,8 +42,16 @@ public sealed class RemoveMethodLambdaFunctionCodeFixProvider : CodeFixProvider
 
     internal static string EquivalenceKey(string id) => nameof(RemoveMethodLambdaFunctionCodeFixProvider) + "." + id;
 
+    /// <summary>Fix All of one rule's action: every diagnostic of that rule.</summary>
+    protected override bool FixesAll(Diagnostic diagnostic, string equivalenceKey) => EquivalenceKey(diagnostic.Id) == equivalenceKey;
+
+    protected override string FixAllTitle(string equivalenceKey, IReadOnlyList<Diagnostic> diagnostics) =>
+        diagnostics.All(d => d.Id == RuleIdentifiers.SettingOnEndpoint)
+            ? "Remove every ineffective setting attribute from the methods of class functions"
+            : "Remove [LambdaFunction] from every method of a class function";
+
     /// <summary>Removes the attribute of every diagnostic of <paramref name="diagnostics"/> that lies in <paramref name="document"/>, in one edit.</summary>
-    internal static async Task<Document> ApplyAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    protected override async Task<Document> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)
@@ -62,13 +63,8 @@ public sealed class RemoveMethodLambdaFunctionCodeFixProvider : CodeFixProvider
         var changed = false;
         foreach (var diagnostic in diagnostics)
         {
-            if (diagnostic.Id is not (RuleIdentifiers.LambdaFunctionInClassFunction or RuleIdentifiers.SettingOnEndpoint) || diagnostic.Location.SourceTree != root.SyntaxTree
-                || diagnostic.Location.SourceSpan.End > root.FullSpan.End)
-            {
-                continue;
-            }
-
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AttributeSyntax>() is not { Parent: AttributeListSyntax list } attribute
+            if (diagnostic.Id is not (RuleIdentifiers.LambdaFunctionInClassFunction or RuleIdentifiers.SettingOnEndpoint)
+                || DiagnosticNode.Find(root, diagnostic)?.FirstAncestorOrSelf<AttributeSyntax>() is not { Parent: AttributeListSyntax list } attribute
                 || list.Parent is not MethodDeclarationSyntax method)
             {
                 continue;
@@ -91,47 +87,5 @@ public sealed class RemoveMethodLambdaFunctionCodeFixProvider : CodeFixProvider
         }
 
         return changed ? editor.GetChangedDocument() : document;
-    }
-}
-
-/// <summary>Fix All for SLS3021 or SLS3023 (by equivalence key): every diagnostic of that rule in scope, one edit per document.</summary>
-internal sealed class RemoveMethodLambdaFunctionFixAllProvider : WholeScopeFixAllProvider
-{
-    public static readonly RemoveMethodLambdaFunctionFixAllProvider Instance = new();
-
-    protected override CodeAction? CreateFix(FixAllContext fixAllContext, IReadOnlyList<(ProjectId Project, ImmutableArray<Diagnostic> Diagnostics)> byProject)
-    {
-        var key = fixAllContext.CodeActionEquivalenceKey;
-        var selected = All(byProject)
-            .Where(d => d.Id is (RuleIdentifiers.LambdaFunctionInClassFunction or RuleIdentifiers.SettingOnEndpoint) && d.Location.IsInSource
-                && (key is null || RemoveMethodLambdaFunctionCodeFixProvider.EquivalenceKey(d.Id) == key))
-            .ToList();
-        if (selected.Count == 0)
-        {
-            return null;
-        }
-
-        var solution = fixAllContext.Solution;
-        return CodeAction.Create(
-            selected.All(d => d.Id == RuleIdentifiers.SettingOnEndpoint)
-                ? "Remove every ineffective setting attribute from the methods of class functions"
-                : "Remove [LambdaFunction] from every method of a class function",
-            async ct =>
-            {
-                var result = solution;
-                foreach (var group in selected.GroupBy(d => d.Location.SourceTree))
-                {
-                    if (group.Key is null || solution.GetDocument(group.Key) is not { } document)
-                    {
-                        continue;
-                    }
-
-                    var fixedDocument = await RemoveMethodLambdaFunctionCodeFixProvider.ApplyAsync(document, group, ct).ConfigureAwait(false);
-                    result = result.WithDocumentSyntaxRoot(document.Id, (await fixedDocument.GetSyntaxRootAsync(ct).ConfigureAwait(false))!);
-                }
-
-                return result;
-            },
-            key);
     }
 }

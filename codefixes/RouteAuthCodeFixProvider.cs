@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,33 +20,32 @@ namespace Serverless.CodeFixes;
 /// lines. Fix All (document, project, solution) adds one attribute per method, whatever number of routes it has.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RouteAuthCodeFixProvider)), Shared]
-public sealed class RouteAuthCodeFixProvider : CodeFixProvider
+public sealed class RouteAuthCodeFixProvider : SyntaxEditCodeFixProvider
 {
     internal const string AllowAnonymousKey = RuleIdentifiers.RouteWithoutAuth + ".AllowAnonymous";
     internal const string AuthorizeKeyPrefix = RuleIdentifiers.RouteWithoutAuth + ".Authorize.";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.RouteWithoutAuth);
 
-    public override FixAllProvider GetFixAllProvider() => FixAll.Instance;
-
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create("Mark the route [AllowAnonymous]", ct => Apply(context.Document, new[] { diagnostic }, AllowAnonymousKey, ct), AllowAnonymousKey),
-                diagnostic);
+            Register(context, diagnostic, "Mark the route [AllowAnonymous]", AllowAnonymousKey);
             foreach (var name in Authorizers(diagnostic))
             {
-                var key = AuthorizeKeyPrefix + name;
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Add [Authorize(\"{name}\")]", ct => Apply(context.Document, new[] { diagnostic }, key, ct), key),
-                    diagnostic);
+                Register(context, diagnostic, $"Add [Authorize(\"{name}\")]", AuthorizeKeyPrefix + name);
             }
         }
 
         return Task.CompletedTask;
     }
+
+    protected override bool FixesAll(Diagnostic diagnostic, string equivalenceKey) =>
+        equivalenceKey == AllowAnonymousKey || equivalenceKey.StartsWith(AuthorizeKeyPrefix, System.StringComparison.Ordinal);
+
+    protected override string FixAllTitle(string equivalenceKey, IReadOnlyList<Diagnostic> diagnostics) =>
+        equivalenceKey == AllowAnonymousKey ? "Mark every route [AllowAnonymous]" : $"Add [Authorize(\"{equivalenceKey.Substring(AuthorizeKeyPrefix.Length)}\")] to every route";
 
     private static IEnumerable<string> Authorizers(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(AuthPropertyNames.Authorizers, out var names) && names is { Length: > 0 }
@@ -55,7 +53,7 @@ public sealed class RouteAuthCodeFixProvider : CodeFixProvider
             : Enumerable.Empty<string>();
 
     /// <summary>Adds the attribute of <paramref name="key"/> once to each method that holds one of the diagnostics.</summary>
-    private static async Task<Document> Apply(Document document, IEnumerable<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
+    protected override async Task<Document> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)
@@ -66,7 +64,7 @@ public sealed class RouteAuthCodeFixProvider : CodeFixProvider
         var methods = new HashSet<MethodDeclarationSyntax>();
         foreach (var diagnostic in diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method)
+            if (DiagnosticNode.Find(root, diagnostic)?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method)
             {
                 methods.Add(method);
             }
@@ -124,35 +122,5 @@ public sealed class RouteAuthCodeFixProvider : CodeFixProvider
 
         // No route attribute list found (should not happen): append after the last list.
         return method.WithAttributeLists(lists.Add(list.WithTrailingTrivia(SyntaxFactory.Space)));
-    }
-
-    private sealed class FixAll : WholeScopeFixAllProvider
-    {
-        public static readonly FixAll Instance = new();
-
-        protected override CodeAction? CreateFix(FixAllContext fixAllContext, IReadOnlyList<(ProjectId Project, ImmutableArray<Diagnostic> Diagnostics)> byProject)
-        {
-            var key = fixAllContext.CodeActionEquivalenceKey;
-            if (key is null || !(key == AllowAnonymousKey || key.StartsWith(AuthorizeKeyPrefix, System.StringComparison.Ordinal)))
-            {
-                return null;
-            }
-
-            var title = key == AllowAnonymousKey ? "Mark every route [AllowAnonymous]" : $"Add [Authorize(\"{key.Substring(AuthorizeKeyPrefix.Length)}\")] to every route";
-            return CodeAction.Create(title, async ct =>
-            {
-                var solution = fixAllContext.Solution;
-                foreach (var group in All(byProject).Where(d => d.Location.SourceTree is not null).GroupBy(d => d.Location.SourceTree!))
-                {
-                    if (solution.GetDocument(group.Key) is { } document)
-                    {
-                        var fixedDocument = await Apply(document, group, key, ct).ConfigureAwait(false);
-                        solution = fixedDocument.Project.Solution;
-                    }
-                }
-
-                return solution;
-            }, key);
-        }
     }
 }

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,7 +24,7 @@ namespace Serverless.CodeFixes;
 /// routed method of a class function on the class's (in the same file). Fix All (document, project, solution).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SetLimitCodeFixProvider)), Shared]
-public sealed class SetLimitCodeFixProvider : CodeFixProvider
+public sealed class SetLimitCodeFixProvider : SyntaxEditCodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         RuleIdentifiers.TimeoutOutOfRange,
@@ -36,8 +35,6 @@ public sealed class SetLimitCodeFixProvider : CodeFixProvider
         RuleIdentifiers.EdgeArchitecture,
         RuleIdentifiers.TimeoutAboveIntegrationTimeout);
 
-    public override FixAllProvider GetFixAllProvider() => SetLimitFixAllProvider.Instance;
-
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in context.Diagnostics)
@@ -47,14 +44,19 @@ public sealed class SetLimitCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var document = context.Document;
-            context.RegisterCodeFix(
-                CodeAction.Create(request.Title, ct => SetLimitRequest.ApplyAsync(document, new[] { diagnostic }, ct), request.EquivalenceKey),
-                diagnostic);
+            Register(context, diagnostic, request.Title, request.EquivalenceKey);
         }
 
         return Task.CompletedTask;
     }
+
+    /// <summary>Fix All: every diagnostic with the same fix (rule and setting).</summary>
+    protected override bool FixesAll(Diagnostic diagnostic, string equivalenceKey) => SetLimitRequest.TryCreate(diagnostic)?.EquivalenceKey == equivalenceKey;
+
+    protected override string FixAllTitle(string equivalenceKey, IReadOnlyList<Diagnostic> diagnostics) => "Set every setting to the nearest allowed value";
+
+    protected override Task<Document> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken) =>
+        SetLimitRequest.ApplyAsync(document, diagnostics, cancellationToken);
 }
 
 /// <summary>What one diagnostic asks to set, read from its properties.</summary>
@@ -98,18 +100,12 @@ internal sealed class SetLimitRequest
         var changed = false;
         foreach (var diagnostic in diagnostics)
         {
-            if (TryCreate(diagnostic) is not { } request || diagnostic.Location.SourceTree != root.SyntaxTree)
+            if (TryCreate(diagnostic) is not { } request || DiagnosticNode.Find(root, diagnostic) is not { } node)
             {
                 continue;
             }
 
             var span = diagnostic.Location.SourceSpan;
-            if (span.End > root.FullSpan.End)
-            {
-                continue;
-            }
-
-            var node = root.FindNode(span, getInnermostNodeForTie: true);
             var argument = node.FirstAncestorOrSelf<AttributeArgumentSyntax>();
             if (argument is { NameEquals: { } nameEquals } && nameEquals.Name.Identifier.ValueText == request.Setting && argument.Expression.Span == span)
             {
@@ -192,38 +188,3 @@ internal sealed class SetLimitRequest
     }
 }
 
-/// <summary>Fix All: every diagnostic in scope with the same fix (rule and setting), one edit per document.</summary>
-internal sealed class SetLimitFixAllProvider : WholeScopeFixAllProvider
-{
-    public static readonly SetLimitFixAllProvider Instance = new();
-
-    protected override CodeAction? CreateFix(FixAllContext fixAllContext, IReadOnlyList<(ProjectId Project, ImmutableArray<Diagnostic> Diagnostics)> byProject)
-    {
-        var diagnostics = All(byProject);
-
-        var key = fixAllContext.CodeActionEquivalenceKey;
-        var selected = diagnostics
-            .Where(d => SetLimitRequest.TryCreate(d) is { } r && (key is null || r.EquivalenceKey == key))
-            .ToList();
-        var solution = fixAllContext.Solution;
-        return CodeAction.Create(
-            "Set every setting to the nearest allowed value",
-            async ct =>
-            {
-                var result = solution;
-                foreach (var group in selected.GroupBy(d => d.Location.SourceTree))
-                {
-                    if (group.Key is null || solution.GetDocument(group.Key) is not { } document)
-                    {
-                        continue;
-                    }
-
-                    var fixedDocument = await SetLimitRequest.ApplyAsync(document, group, ct).ConfigureAwait(false);
-                    result = result.WithDocumentSyntaxRoot(document.Id, (await fixedDocument.GetSyntaxRootAsync(ct).ConfigureAwait(false))!);
-                }
-
-                return result;
-            },
-            key);
-    }
-}

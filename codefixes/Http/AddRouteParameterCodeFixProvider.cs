@@ -6,7 +6,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -24,18 +23,11 @@ namespace Serverless.CodeFixes.Http;
 /// type to parse it (<c>Guid</c>, <c>int</c>). Fix All adds each missing value of a method once, in route order.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddRouteParameterCodeFixProvider)), Shared]
-public sealed class AddRouteParameterCodeFixProvider : CodeFixProvider
+public sealed class AddRouteParameterCodeFixProvider : SyntaxEditCodeFixProvider
 {
     internal const string EquivalenceKey = "SLS3002.AddParameter";
 
-    private static readonly FixAllProvider FixAll = new DocumentFixAllProvider(
-        "Add a parameter for every unbound route value",
-        (d, key) => key == EquivalenceKey && RouteName(d) is not null,
-        (document, diagnostics, _, ct) => ApplyAsync(document, diagnostics, ct));
-
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.RouteParameterNotBound);
-
-    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -46,20 +38,20 @@ public sealed class AddRouteParameterCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var document = context.Document;
-            context.RegisterCodeFix(
-                CodeAction.Create("Add parameter 'string " + HttpFixSyntax.Identifier(name) + "' for '{" + name + "}'",
-                    ct => ApplyAsync(document, new[] { diagnostic }, ct), EquivalenceKey),
-                diagnostic);
+            Register(context, diagnostic, "Add parameter 'string " + HttpFixSyntax.Identifier(name) + "' for '{" + name + "}'", EquivalenceKey);
         }
 
         return Task.CompletedTask;
     }
 
+    protected override bool FixesAll(Diagnostic diagnostic, string equivalenceKey) => equivalenceKey == EquivalenceKey && RouteName(diagnostic) is not null;
+
+    protected override string FixAllTitle(string equivalenceKey, IReadOnlyList<Diagnostic> diagnostics) => "Add a parameter for every unbound route value";
+
     private static string? RouteName(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(HttpPropertyNames.RouteParameter, out var name) && !string.IsNullOrEmpty(name) ? name : null;
 
-    private static async Task<Document> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    protected override async Task<Document> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -72,8 +64,8 @@ public sealed class AddRouteParameterCodeFixProvider : CodeFixProvider
         var byMethod = new Dictionary<MethodDeclarationSyntax, List<(int Position, string Name)>>();
         foreach (var diagnostic in diagnostics)
         {
-            if (RouteName(diagnostic) is not { } name || diagnostic.Location.SourceTree != root.SyntaxTree
-                || HttpFixSyntax.FindMethod(root, diagnostic.Location.SourceSpan) is not { } method)
+            if (RouteName(diagnostic) is not { } name
+                || DiagnosticNode.Find(root, diagnostic)?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method)
             {
                 continue;
             }

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -24,19 +23,12 @@ namespace Serverless.CodeFixes.Http;
 /// <c>[FromQuery]</c>). Fix All (document, project, solution) of either.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BodyWithoutRequestContentCodeFixProvider)), Shared]
-public sealed class BodyWithoutRequestContentCodeFixProvider : CodeFixProvider
+public sealed class BodyWithoutRequestContentCodeFixProvider : SyntaxEditCodeFixProvider
 {
     internal const string PostKey = "SLS3005.UsePost";
     internal const string FromQueryKey = "SLS3005.BindFromQuery";
 
-    private static readonly FixAllProvider FixAll = new DocumentFixAllProvider(
-        "Fix every body on a GET, HEAD or DELETE route",
-        (d, key) => key == PostKey || (key == FromQueryKey && BindableFromQuery(d)),
-        ApplyAsync);
-
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.BodyWithoutRequestContent);
-
-    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -55,23 +47,22 @@ public sealed class BodyWithoutRequestContentCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var document = context.Document;
             if (VerbsToChange(method, model, context.CancellationToken) is not null)
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Use POST for '" + method.Identifier.ValueText + "'", ct => ApplyAsync(document, new[] { diagnostic }, PostKey, ct), PostKey),
-                    diagnostic);
+                Register(context, diagnostic, "Use POST for '" + method.Identifier.ValueText + "'", PostKey);
             }
 
             if (BindableFromQuery(diagnostic))
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Bind '" + parameter.Identifier.ValueText + "' from the query string",
-                        ct => ApplyAsync(document, new[] { diagnostic }, FromQueryKey, ct), FromQueryKey),
-                    diagnostic);
+                Register(context, diagnostic, "Bind '" + parameter.Identifier.ValueText + "' from the query string", FromQueryKey);
             }
         }
     }
+
+    protected override bool FixesAll(Diagnostic diagnostic, string equivalenceKey) =>
+        equivalenceKey == PostKey || (equivalenceKey == FromQueryKey && BindableFromQuery(diagnostic));
+
+    protected override string FixAllTitle(string equivalenceKey, IReadOnlyList<Diagnostic> diagnostics) => "Fix every body on a GET, HEAD or DELETE route";
 
     private static bool BindableFromQuery(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(HttpPropertyNames.BindableFromQuery, out var value) && value == "true";
@@ -98,7 +89,7 @@ public sealed class BodyWithoutRequestContentCodeFixProvider : CodeFixProvider
         return verbs.Count == 0 ? null : verbs;
     }
 
-    private static async Task<Document> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
+    protected override async Task<Document> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -137,12 +128,6 @@ public sealed class BodyWithoutRequestContentCodeFixProvider : CodeFixProvider
             }
         }
 
-        if (replacements.Count == 0)
-        {
-            return document;
-        }
-
-        var newRoot = root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
-        return await Simplifier.ReduceAsync(document.WithSyntaxRoot(newRoot), Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await HttpFixSyntax.ReplaceAsync(document, root, replacements, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -41,10 +42,6 @@ internal static class HttpFixSyntax
     /// <summary>The parameter whose name the diagnostic is on (SLS3003, SLS3005 are reported on the parameter).</summary>
     public static ParameterSyntax? FindParameter(SyntaxNode root, TextSpan span) =>
         span.End > root.FullSpan.End ? null : root.FindToken(span.Start).Parent?.FirstAncestorOrSelf<ParameterSyntax>();
-
-    /// <summary>The method a diagnostic lies in (on its route attribute or one of its parameters).</summary>
-    public static MethodDeclarationSyntax? FindMethod(SyntaxNode root, TextSpan span) =>
-        span.End > root.FullSpan.End ? null : root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<MethodDeclarationSyntax>();
 
     /// <summary>The method's route attributes, in source order.</summary>
     public static List<RouteAttributeSyntax> RouteAttributes(MethodDeclarationSyntax method, SemanticModel model, CancellationToken cancellationToken)
@@ -92,6 +89,22 @@ internal static class HttpFixSyntax
         // An alias or another spelling: name the attribute fully and let the simplifier shorten it.
         var name = SyntaxFactory.ParseName("global::Serverless." + to).WithAdditionalAnnotations(Simplifier.Annotation).WithTriviaFrom(attribute.Name);
         return attribute.WithName(name);
+    }
+
+    /// <summary>
+    /// <paramref name="document"/> with each key of <paramref name="replacements"/> replaced by its value in one edit, and
+    /// the names the replacements wrote in full (<c>global::Serverless.HttpVerb.Post</c>) simplified; the document
+    /// itself when there is nothing to replace.
+    /// </summary>
+    public static async Task<Document> ReplaceAsync(Document document, SyntaxNode root, Dictionary<SyntaxNode, SyntaxNode> replacements, CancellationToken cancellationToken)
+    {
+        if (replacements.Count == 0)
+        {
+            return document;
+        }
+
+        var newRoot = root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
+        return await Simplifier.ReduceAsync(document.WithSyntaxRoot(newRoot), Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -6,11 +6,9 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 using Serverless.Analyzers.Diagnostics;
 using Serverless.Analyzers.Model;
 
@@ -23,19 +21,12 @@ namespace Serverless.CodeFixes.Http;
 /// every value once, in parameter order.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RouteValueNotInRouteCodeFixProvider)), Shared]
-public sealed class RouteValueNotInRouteCodeFixProvider : CodeFixProvider
+public sealed class RouteValueNotInRouteCodeFixProvider : SyntaxEditCodeFixProvider
 {
     internal const string FromQueryKey = "SLS3003.BindFromQuery";
     internal const string AddToRouteKey = "SLS3003.AddToRoute";
 
-    private static readonly FixAllProvider FixAll = new DocumentFixAllProvider(
-        "Fix every route value that is not in the route",
-        (d, key) => key is FromQueryKey or AddToRouteKey && RouteName(d) is not null,
-        ApplyAsync);
-
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.RouteValueNotInRoute);
-
-    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -55,21 +46,19 @@ public sealed class RouteValueNotInRouteCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var document = context.Document;
-            context.RegisterCodeFix(
-                CodeAction.Create("Bind '" + parameter.Identifier.ValueText + "' from the query string",
-                    ct => ApplyAsync(document, new[] { diagnostic }, FromQueryKey, ct), FromQueryKey),
-                diagnostic);
+            Register(context, diagnostic, "Bind '" + parameter.Identifier.ValueText + "' from the query string", FromQueryKey);
             if (parameter.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method
                 && EditableRoutes(method, model, context.CancellationToken) is not null)
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Add '{" + name + "}' to the route",
-                        ct => ApplyAsync(document, new[] { diagnostic }, AddToRouteKey, ct), AddToRouteKey),
-                    diagnostic);
+                Register(context, diagnostic, "Add '{" + name + "}' to the route", AddToRouteKey);
             }
         }
     }
+
+    protected override bool FixesAll(Diagnostic diagnostic, string equivalenceKey) =>
+        equivalenceKey is FromQueryKey or AddToRouteKey && RouteName(diagnostic) is not null;
+
+    protected override string FixAllTitle(string equivalenceKey, IReadOnlyList<Diagnostic> diagnostics) => "Fix every route value that is not in the route";
 
     private static string? RouteName(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(HttpPropertyNames.RouteParameter, out var name) && !string.IsNullOrEmpty(name) ? name : null;
@@ -91,7 +80,7 @@ public sealed class RouteValueNotInRouteCodeFixProvider : CodeFixProvider
         return literals.Count == 0 ? null : literals;
     }
 
-    private static async Task<Document> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
+    protected override async Task<Document> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -150,12 +139,6 @@ public sealed class RouteValueNotInRouteCodeFixProvider : CodeFixProvider
             }
         }
 
-        if (replacements.Count == 0)
-        {
-            return document;
-        }
-
-        var newRoot = root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
-        return await Simplifier.ReduceAsync(document.WithSyntaxRoot(newRoot), Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await HttpFixSyntax.ReplaceAsync(document, root, replacements, cancellationToken).ConfigureAwait(false);
     }
 }

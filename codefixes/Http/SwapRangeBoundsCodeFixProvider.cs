@@ -4,7 +4,6 @@ using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -21,18 +20,11 @@ namespace Serverless.CodeFixes.Http;
 /// was meant is the user's to say.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SwapRangeBoundsCodeFixProvider)), Shared]
-public sealed class SwapRangeBoundsCodeFixProvider : CodeFixProvider
+public sealed class SwapRangeBoundsCodeFixProvider : SyntaxEditCodeFixProvider
 {
     internal const string EquivalenceKey = "SLS3017.SwapBounds";
 
-    private static readonly FixAllProvider FixAll = new DocumentFixAllProvider(
-        "Swap the bounds of every reversed [Range]",
-        (d, key) => key == EquivalenceKey && IsReversed(d),
-        (document, diagnostics, _, ct) => ApplyAsync(document, diagnostics, ct));
-
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UncheckableRange);
-
-    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -49,13 +41,13 @@ public sealed class SwapRangeBoundsCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var document = context.Document;
-            context.RegisterCodeFix(
-                CodeAction.Create("Swap the [Range] bounds: " + maximum.ToString() + " to " + minimum.ToString(),
-                    ct => ApplyAsync(document, new[] { diagnostic }, ct), EquivalenceKey),
-                diagnostic);
+            Register(context, diagnostic, "Swap the [Range] bounds: " + maximum.ToString() + " to " + minimum.ToString(), EquivalenceKey);
         }
     }
+
+    protected override bool FixesAll(Diagnostic diagnostic, string equivalenceKey) => equivalenceKey == EquivalenceKey && IsReversed(diagnostic);
+
+    protected override string FixAllTitle(string equivalenceKey, IReadOnlyList<Diagnostic> diagnostics) => "Swap the bounds of every reversed [Range]";
 
     private static bool IsReversed(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(HttpPropertyNames.ReversedRange, out var value) && value == "true";
@@ -83,7 +75,7 @@ public sealed class SwapRangeBoundsCodeFixProvider : CodeFixProvider
             ? argument.Expression
             : null;
 
-    private static async Task<Document> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    protected override async Task<Document> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)

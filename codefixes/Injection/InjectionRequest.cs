@@ -53,22 +53,12 @@ internal sealed class InjectionRequest
     {
         request = null!;
         if (!diagnostic.Properties.TryGetValue(HandlerCodePropertyNames.Inject, out var inject)
-            || inject is not (HandlerCodePropertyNames.InjectInstance or HandlerCodePropertyNames.InjectDataSource)
-            || diagnostic.Location.SourceTree != root.SyntaxTree)
+            || inject is not (HandlerCodePropertyNames.InjectInstance or HandlerCodePropertyNames.InjectDataSource))
         {
             return false;
         }
 
-        var span = diagnostic.Location.SourceSpan;
-        if (!root.FullSpan.Contains(span))
-        {
-            return false;
-        }
-
-        var creation = root.FindNode(span, getInnermostNodeForTie: true)
-            .AncestorsAndSelf()
-            .OfType<ExpressionSyntax>()
-            .FirstOrDefault(e => e.Span == span && e is BaseObjectCreationExpressionSyntax or InvocationExpressionSyntax);
+        var creation = ReportedCreation.Find(diagnostic, root);
         var declaration = creation?.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault();
         if (creation is null || declaration is not (ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword })
             || model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol { IsStatic: false } declaringType
@@ -83,7 +73,7 @@ internal sealed class InjectionRequest
             return false;
         }
 
-        ConnectionStringLiteral.TryRead(diagnostic, span, out var variable, out var literal);
+        ConnectionStringLiteral.TryRead(diagnostic, creation.Span, out var variable, out var literal);
 
         request = new InjectionRequest(diagnostic, creation, value, declaration, declaringType, valueType,
             inject == HandlerCodePropertyNames.InjectDataSource, variable, literal);

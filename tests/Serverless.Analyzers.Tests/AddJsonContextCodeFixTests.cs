@@ -67,8 +67,10 @@ public class AddJsonContextCodeFixTests
             }
             """;
         var plain = handlers.Replace("{|SLS1015:", "").Replace("|}", "");
-        var test = new FixTest { CompilerDiagnostics = CompilerDiagnostics.None, CodeActionEquivalenceKey = "SLS1015.AddJsonContext" }
-            .WithSources(new[] { handlers }, new[] { plain });
+        var test = new FixTest { CompilerDiagnostics = CompilerDiagnostics.None }
+            .WithSources(handlers, plain)
+            .WithCodeAction("SLS1015.AddJsonContext")
+            .WithIterations(incremental: 1);
 
         // One fix at a time: the first creates the context with its type; the rest are then SLS1014 (its own fix).
         test.FixedState.Sources.Add(("/0/AppJson.cs", """
@@ -88,7 +90,6 @@ public class AddJsonContextCodeFixTests
         test.FixedState.ExpectedDiagnostics.Add(Verifier<JsonContextAnalyzer>.Diagnostic("SLS1014").WithSpan("/0/Test0.cs", 12, 55, 12, 60));
         test.FixedState.ExpectedDiagnostics.Add(Verifier<JsonContextAnalyzer>.Diagnostic("SLS1014").WithSpan("/0/Test0.cs", 13, 33, 13, 50));
         test.FixedState.ExpectedDiagnostics.Add(Verifier<JsonContextAnalyzer>.Diagnostic("SLS1014").WithSpan("/0/Test0.cs", 13, 64, 13, 70));
-        test.NumberOfIncrementalIterations = 1;
 
         // Fix All: one context, every type once, in source order, and no diagnostic left.
         test.BatchFixedState.InheritanceMode = StateInheritanceMode.Explicit;

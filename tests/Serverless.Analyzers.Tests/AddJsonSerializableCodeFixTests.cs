@@ -50,7 +50,7 @@ public class AddJsonSerializableCodeFixTests
                 [LambdaFunction] public Order Create(NewOrder order) => null!;
             }
             """;
-        await new FixTest().WithSources(new[] { before }, new[] { after }, ("AppJson", "App")).RunAsync();
+        await new FixTest().WithSources(before, after, ("AppJson", "App")).RunAsync();
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class AddJsonSerializableCodeFixTests
                 }
             }
             """;
-        await new FixTest().WithSources(new[] { before }, new[] { after }, ("AppJson", "App")).RunAsync();
+        await new FixTest().WithSources(before, after, ("AppJson", "App")).RunAsync();
     }
 
     [Fact]
@@ -202,12 +202,12 @@ public class AddJsonSerializableCodeFixTests
                 [LambdaFunction] public static Receipt {|SLS1014:Undo|}(Refund {|SLS1014:refund|}) => null!;
             }
             """.Replace("Receipt {|SLS1014:Undo|}", "{|SLS1014:Receipt|} Undo");
-        var test = new FixTest().WithSources(
-            new[] { context, orders, refunds },
-            new[] { contextAfter, Plain(orders), Plain(refunds) },
-            ("AppJson", "App"));
-        test.CodeActionEquivalenceKey = "SLS1014.AddJsonSerializable";
-        await test.RunAsync();
+        await new FixTest().WithSources(
+                new[] { context, orders, refunds },
+                new[] { contextAfter, Plain(orders), Plain(refunds) },
+                ("AppJson", "App"))
+            .WithCodeAction("SLS1014.AddJsonSerializable")
+            .RunAsync();
     }
 
     [Fact]
@@ -348,7 +348,7 @@ public class AddJsonSerializableCodeFixTests
                 [LambdaFunction] public void Create(Order order) { }
             }
             """;
-        await new FixTest().WithSources(new[] { before }, new[] { after }, ("AppJson", "App")).RunAsync();
+        await new FixTest().WithSources(before, after, ("AppJson", "App")).RunAsync();
     }
 
     [Fact]
@@ -384,23 +384,10 @@ public class AddJsonSerializableCodeFixTests
             }
             """;
 
-        var test = new FixTest().WithSources(new[] { Context("First"), Handlers("First") }, new[] { ContextAfter("First"), Plain(Handlers("First")) }, ("AppJson", "First"));
-        var second = new ProjectState("Second", Microsoft.CodeAnalysis.LanguageNames.CSharp, "/1/Test", "cs") { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication };
-        test.TestState.AdditionalProjects.Add("Second", second);
-        second.AdditionalReferences.AddRange(TestReferences.All);
-        second.Sources.Add(("/1/Test0.cs", Context("Second")));
-        second.Sources.Add(("/1/Test1.cs", Handlers("Second")));
-        second.Sources.Add(("/1/Generated/LambdaEntryPoint.g.cs", TestSources.GeneratedEntryPoint));
-        second.Sources.Add(("/1/Generated/AppJson.g.cs", TestSources.GeneratedJsonContext("AppJson", "Second")));
-
-        var secondFixed = new ProjectState("Second", Microsoft.CodeAnalysis.LanguageNames.CSharp, "/1/Test", "cs") { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication };
-        test.FixedState.AdditionalProjects.Add("Second", secondFixed);
-        secondFixed.AdditionalReferences.AddRange(TestReferences.All);
-        secondFixed.Sources.Add(("/1/Test0.cs", ContextAfter("Second")));
-        secondFixed.Sources.Add(("/1/Test1.cs", Plain(Handlers("Second"))));
-        secondFixed.Sources.Add(("/1/Generated/LambdaEntryPoint.g.cs", TestSources.GeneratedEntryPoint));
-        secondFixed.Sources.Add(("/1/Generated/AppJson.g.cs", TestSources.GeneratedJsonContext("AppJson", "Second")));
-        await test.RunAsync();
+        await new FixTest()
+            .WithSources(new[] { Context("First"), Handlers("First") }, new[] { ContextAfter("First"), Plain(Handlers("First")) }, ("AppJson", "First"))
+            .WithProject("Second", new[] { Context("Second"), Handlers("Second") }, new[] { ContextAfter("Second"), Plain(Handlers("Second")) }, ("AppJson", "Second"))
+            .RunAsync();
     }
 
     [Fact]
@@ -436,7 +423,7 @@ public class AddJsonSerializableCodeFixTests
                 [LambdaFunction] public void Create(Order order) { }
             }
             """;
-        await new FixTest().WithSources(new[] { before }, new[] { after }, ("AppJson", "App")).RunAsync();
+        await new FixTest().WithSources(before, after, ("AppJson", "App")).RunAsync();
     }
 
     private static string Plain(string markup) => markup.Replace("{|SLS1014:", "").Replace("|}", "");

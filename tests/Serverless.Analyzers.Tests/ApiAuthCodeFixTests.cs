@@ -44,14 +44,10 @@ public class ApiAuthCodeFixTests
                 [LambdaFunction] [AllowAnonymous] [HttpApi(HttpVerb.Get, "/health")] public static void Health() { }
             }
             """;
-        await new RouteFixTest
-        {
-            CodeActionEquivalenceKey = "SLS3009.AllowAnonymous",
-            NumberOfFixAllIterations = 1,
-            NumberOfFixAllInDocumentIterations = 1,
-            NumberOfFixAllInProjectIterations = 1,
-            NumberOfIncrementalIterations = 2,
-        }.WithSources(new[] { Before }, new[] { after }).RunAsync();
+        await new RouteFixTest().WithSources(Before, after)
+            .WithCodeAction("SLS3009.AllowAnonymous")
+            .WithIterations(incremental: 2, fixAll: 1, fixAllInDocument: 1, fixAllInProject: 1)
+            .RunAsync();
     }
 
     [Fact]
@@ -69,14 +65,10 @@ public class ApiAuthCodeFixTests
                 [LambdaFunction] [Authorize("custom")] [HttpApi(HttpVerb.Get, "/health")] public static void Health() { }
             }
             """;
-        await new RouteFixTest
-        {
-            CodeActionEquivalenceKey = "SLS3009.Authorize.custom",
-            NumberOfFixAllIterations = 1,
-            NumberOfFixAllInDocumentIterations = 1,
-            NumberOfFixAllInProjectIterations = 1,
-            NumberOfIncrementalIterations = 2,
-        }.WithSources(new[] { Before }, new[] { after }).RunAsync();
+        await new RouteFixTest().WithSources(Before, after)
+            .WithCodeAction("SLS3009.Authorize.custom")
+            .WithIterations(incremental: 2, fixAll: 1, fixAllInDocument: 1, fixAllInProject: 1)
+            .RunAsync();
     }
 
     [Fact]
@@ -109,10 +101,7 @@ public class ApiAuthCodeFixTests
                 }
             }
             """;
-        await new RouteFixTest
-        {
-            CodeActionEquivalenceKey = "SLS3009.Authorize.jwt",
-        }.WithSources(new[] { before }, new[] { after }).RunAsync();
+        await new RouteFixTest().WithSources(before, after).WithCodeAction("SLS3009.Authorize.jwt").RunAsync();
     }
 
     [Fact]
@@ -128,7 +117,7 @@ public class ApiAuthCodeFixTests
 
             [assembly: Cors(AllowOrigins = new[] { "*" }, MaxAge = 600)]
             """;
-        await new CorsFixTest().WithSources(new[] { before }, new[] { after }).RunAsync();
+        await new CorsFixTest().WithSources(before, after).RunAsync();
     }
 
     [Fact]
@@ -144,9 +133,6 @@ public class ApiAuthCodeFixTests
 
             [assembly: Cors(AllowOrigins = new[] { "https://a.example.com", "*" })]
             """;
-        await new CorsFixTest
-        {
-            CodeActionEquivalenceKey = "SLS3010.RemoveAllowCredentials",
-        }.WithSources(new[] { before }, new[] { after }).RunAsync();
+        await new CorsFixTest().WithSources(before, after).WithCodeAction("SLS3010.RemoveAllowCredentials").RunAsync();
     }
 }

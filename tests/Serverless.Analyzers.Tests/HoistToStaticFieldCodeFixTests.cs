@@ -9,11 +9,8 @@ using FixTest = ServerlessCodeFixTest<HandlerCodeAnalyzer, HoistToStaticFieldCod
 /// <summary>The SLS2001-SLS2003 fix: hoist the creation into a static field; Fix All in document, project and solution.</summary>
 public class HoistToStaticFieldCodeFixTests
 {
-    private static FixTest Test(string[] before, string[] after)
-    {
-        var test = new FixTest().WithSources(before.Append(HandlerCodeStubs.Source).ToArray(), after.Append(HandlerCodeStubs.Source).ToArray());
-        return test;
-    }
+    private static FixTest Test(string[] before, string[] after) =>
+        new FixTest().WithSources(before.Append(HandlerCodeStubs.Source).ToArray(), after.Append(HandlerCodeStubs.Source).ToArray());
 
     private static string Plain(string source) => System.Text.RegularExpressions.Regex.Replace(source, @"\{\|(SLS\d{4}|#\d+):|\|\}", "");
 
@@ -315,8 +312,7 @@ public class HoistToStaticFieldCodeFixTests
                 public void Run() { var e = _httpClient; }
             }
             """;
-        var test = Test(new[] { first, second }, new[] { firstAfter, secondAfter });
-        test.CodeActionEquivalenceKey = "SLS2002.HoistToStaticField";
+        var test = Test(new[] { first, second }, new[] { firstAfter, secondAfter }).WithCodeAction("SLS2002.HoistToStaticField");
         test.FixedState.MarkupHandling = MarkupMode.Allow;   // SLS2003 is another rule's Fix All: it stays
         await test.RunAsync();
     }

@@ -50,7 +50,7 @@ public class HttpCodeFixTests
                     CancellationToken ct) { }
             }
             """ + Types;
-        await new AddParameterTest().WithSources(new[] { before }, new[] { after }).RunAsync();
+        await new AddParameterTest().WithSources(before, after).RunAsync();
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class HttpCodeFixTests
                 public void Get([Serverless.FromQuery("q")] int id, [Serverless.FromRoute("id")] string idValue) { }
             }
             """;
-        await new AddParameterTest().WithSources(new[] { before }, new[] { after }).RunAsync();
+        await new AddParameterTest().WithSources(before, after).RunAsync();
     }
 
     [Fact]
@@ -116,7 +116,10 @@ public class HttpCodeFixTests
                 [LambdaFunction] [HttpApi(HttpVerb.Delete, "/orders/{id}")] public void Delete(string id) { }
             }
             """;
-        var test = new AddParameterTest().WithSources(new[] { first, second }, new[] { firstAfter.Replace("string tenant, string line", "string line, string tenant"), secondAfter });
+        var test = new AddParameterTest()
+            .WithSources(new[] { first, second }, new[] { firstAfter.Replace("string tenant, string line", "string line, string tenant"), secondAfter })
+            .WithCodeAction("SLS3002.AddParameter")
+            .WithIterations(incremental: 3, fixAll: 1, fixAllInDocument: 2);
         // One fix at a time adds in diagnostic order; Fix All in route order.
         test.BatchFixedState.Sources.AddRange(test.FixedState.Sources);
         test.BatchFixedState.Sources[0] = (test.BatchFixedState.Sources[0].filename, Microsoft.CodeAnalysis.Text.SourceText.From(firstAfter));
@@ -127,10 +130,6 @@ public class HttpCodeFixTests
             new DiagnosticResult("SLS3002", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("/v1/orders/{tenant}/{id}/lines/{line}", "tenant", "Api.Get"),
             new DiagnosticResult("SLS3002", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("/v1/orders/{tenant}/{id}/lines/{line}", "line", "Api.Get"),
         });
-        test.CodeActionEquivalenceKey = "SLS3002.AddParameter";
-        test.NumberOfFixAllIterations = 1;
-        test.NumberOfFixAllInDocumentIterations = 2;
-        test.NumberOfIncrementalIterations = 3;
         await test.RunAsync();
     }
 
@@ -159,9 +158,7 @@ public class HttpCodeFixTests
                 public static void Get(Guid id, [FromQuery("line")] int lineNumber, [FromQueryAttribute] string tenant) { }
             }
             """;
-        var test = new NotInRouteTest().WithSources(new[] { before }, new[] { after });
-        test.CodeActionEquivalenceKey = "SLS3003.BindFromQuery";
-        await test.RunAsync();
+        await new NotInRouteTest().WithSources(before, after).WithCodeAction("SLS3003.BindFromQuery").RunAsync();
     }
 
     [Fact]
@@ -199,9 +196,7 @@ public class HttpCodeFixTests
                 public static void Root([FromRoute] string tenant) { }
             }
             """;
-        var test = new NotInRouteTest().WithSources(new[] { before }, new[] { after });
-        test.CodeActionEquivalenceKey = "SLS3003.AddToRoute";
-        await test.RunAsync();
+        await new NotInRouteTest().WithSources(before, after).WithCodeAction("SLS3003.AddToRoute").RunAsync();
     }
 
     [Fact]
@@ -218,9 +213,7 @@ public class HttpCodeFixTests
                 [LambdaFunction] [HttpApi(HttpVerb.Get, Routes.Orders)] public static void Orders([FromRoute] string {|SLS3003:tenant|}) { }
             }
             """;
-        var test = new NotInRouteTest().WithSources(new[] { source }, new[] { source });
-        test.CodeActionEquivalenceKey = "SLS3003.AddToRoute";
-        await test.RunAsync();
+        await new NotInRouteTest().WithSources(source, source).WithCodeAction("SLS3003.AddToRoute").RunAsync();
     }
 
     [Fact]
@@ -254,11 +247,10 @@ public class HttpCodeFixTests
                 public static void Put([FromRoute] string cart) { }
             }
             """;
-        var test = new NotInRouteTest().WithSources(new[] { before }, new[] { after });
-        test.CodeActionEquivalenceKey = "SLS3003.AddToRoute";
-        test.NumberOfFixAllIterations = 1;
-        test.NumberOfIncrementalIterations = 3;
-        await test.RunAsync();
+        await new NotInRouteTest().WithSources(before, after)
+            .WithCodeAction("SLS3003.AddToRoute")
+            .WithIterations(incremental: 3, fixAll: 1)
+            .RunAsync();
     }
 
     [Fact]
@@ -286,9 +278,7 @@ public class HttpCodeFixTests
                 public static void Search(NewOrder filter) { }
             }
             """ + Types;
-        var test = new BodyTest().WithSources(new[] { before }, new[] { after });
-        test.CodeActionEquivalenceKey = "SLS3005.UsePost";
-        await test.RunAsync();
+        await new BodyTest().WithSources(before, after).WithCodeAction("SLS3005.UsePost").RunAsync();
     }
 
     [Fact]
@@ -314,9 +304,7 @@ public class HttpCodeFixTests
                 public static void Search([FromQuery] string customer, int page = 1) { }
             }
             """;
-        var test = new BodyTest().WithSources(new[] { before }, new[] { after });
-        test.CodeActionEquivalenceKey = "SLS3005.BindFromQuery";
-        await test.RunAsync();
+        await new BodyTest().WithSources(before, after).WithCodeAction("SLS3005.BindFromQuery").RunAsync();
     }
 
     [Fact]
@@ -337,14 +325,11 @@ public class HttpCodeFixTests
                 public static void Carts([FromBody] NewOrder {|SLS3005:filter|}) { }
             }
             """ + Types;
-        var query = new BodyTest().WithSources(new[] { source }, new[] { source });
-        query.CodeActionEquivalenceKey = "SLS3005.BindFromQuery";
-        await query.RunAsync();
+        await new BodyTest().WithSources(source, source).WithCodeAction("SLS3005.BindFromQuery").RunAsync();
 
         var expected = source.Replace("public static void Search(NewOrder {|SLS3005:filter|})", "public static void Search(NewOrder filter)")
             .Replace("[HttpApi(HttpVerb.Get, \"/orders\")]", "[HttpApi(HttpVerb.Post, \"/orders\")]");
-        var post = new BodyTest().WithSources(new[] { source }, new[] { expected });
-        post.CodeActionEquivalenceKey = "SLS3005.UsePost";
+        var post = new BodyTest().WithSources(source, expected).WithCodeAction("SLS3005.UsePost");
         post.FixedState.MarkupHandling = MarkupMode.Allow;
         await post.RunAsync();
     }
@@ -386,8 +371,6 @@ public class HttpCodeFixTests
                 [LambdaFunction] [HttpApi(HttpVerb.Post, "/c")] public void C(NewOrder c) { }
             }
             """;
-        var test = new BodyTest().WithSources(new[] { first, second }, new[] { firstAfter, secondAfter });
-        test.CodeActionEquivalenceKey = "SLS3005.UsePost";
-        await test.RunAsync();
+        await new BodyTest().WithSources(new[] { first, second }, new[] { firstAfter, secondAfter }).WithCodeAction("SLS3005.UsePost").RunAsync();
     }
 }

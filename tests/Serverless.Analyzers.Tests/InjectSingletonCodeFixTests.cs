@@ -24,12 +24,10 @@ public class InjectSingletonCodeFixTests
         }
         """;
 
-    private static FixTest Test(string[] before, string[] after)
-    {
-        var test = new FixTest().WithSources(before.Append(HandlerCodeStubs.Source).ToArray(), after.Append(HandlerCodeStubs.Source).ToArray());
-        test.CodeActionEquivalenceKey = "SLS2001.InjectSingleton";
-        return test;
-    }
+    private static FixTest Test(string[] before, string[] after) =>
+        new FixTest()
+            .WithSources(before.Append(HandlerCodeStubs.Source).ToArray(), after.Append(HandlerCodeStubs.Source).ToArray())
+            .WithCodeAction("SLS2001.InjectSingleton");
 
     [Fact]
     public async Task ConnectionComesFromAnInjectedDataSourceRegisteredInTheStartupOfAnotherDocument()
@@ -303,8 +301,7 @@ public class InjectSingletonCodeFixTests
                 }
             }
             """;
-        var test = Test(new[] { before, Startup }, new[] { after, startupAfter });
-        await test.RunAsync();
+        await Test(new[] { before, Startup }, new[] { after, startupAfter }).RunAsync();
     }
 
     [Fact]
@@ -437,11 +434,9 @@ public class InjectSingletonCodeFixTests
                 }
             }
             """;
-        var test = Test(new[] { first, second, Startup }, new[] { firstAfter, secondAfter, startupAfter });
+        var test = Test(new[] { first, second, Startup }, new[] { firstAfter, secondAfter, startupAfter })
+            .WithIterations(incremental: 4, fixAll: 1, fixAllInDocument: 2);
         test.FixedState.MarkupHandling = MarkupMode.Allow;   // another connection string: a second registration of the type would replace the first
-        test.NumberOfIncrementalIterations = 4;
-        test.NumberOfFixAllIterations = 1;
-        test.NumberOfFixAllInDocumentIterations = 2;
         await test.RunAsync();
     }
 
@@ -784,7 +779,6 @@ public class InjectSingletonCodeFixTests
                 }
             }
             """;
-        var test = Test(new[] { before, Startup }, new[] { after, startupAfter });
-        await test.RunAsync();
+        await Test(new[] { before, Startup }, new[] { after, startupAfter }).RunAsync();
     }
 }

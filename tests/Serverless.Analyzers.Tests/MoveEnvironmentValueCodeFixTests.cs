@@ -40,7 +40,7 @@ public class MoveEnvironmentValueCodeFixTests
                 public void Create() { }
             }
             """;
-        await new FixTest().WithSources(new[] { before }, new[] { after }).RunAsync();
+        await new FixTest().WithSources(before, after).RunAsync();
     }
 
     [Fact]
@@ -125,10 +125,9 @@ public class MoveEnvironmentValueCodeFixTests
             }
             """;
         var functionsFixed = functions.Replace("{|SLS1120:Create|}", "Create").Replace("{|SLS1120:Delete|}", "Delete").Replace("{|SLS1120:Update|}", "Update");
-        var test = new FixTest().WithSources(new[] { functions, settings }, new[] { functionsFixed, settingsFixed });
-        test.NumberOfIncrementalIterations = 1;
-        test.NumberOfFixAllIterations = 1;
-        await test.RunAsync();
+        await new FixTest().WithSources(new[] { functions, settings }, new[] { functionsFixed, settingsFixed })
+            .WithIterations(incremental: 1, fixAll: 1)
+            .RunAsync();
     }
 
     [Fact]
@@ -144,7 +143,6 @@ public class MoveEnvironmentValueCodeFixTests
                 [LambdaFunction] public void {|SLS1120:Run|}() { }
             }
             """;
-        var test = new FixTest().WithSources(new[] { source }, new[] { source });
-        await test.RunAsync();
+        await new FixTest().WithSources(source, source).RunAsync();
     }
 }

@@ -33,7 +33,7 @@ public class SetLimitCodeFixTests
                 [LambdaFunction(Timeout = /* keep */ 1)] public static void Negative() { }
             }
             """;
-        await new LimitsFixTest().WithSources(new[] { before }, new[] { after }).RunAsync();
+        await new LimitsFixTest().WithSources(before, after).RunAsync();
     }
 
     [Fact]
@@ -59,10 +59,8 @@ public class SetLimitCodeFixTests
                 [LambdaFunction] public static void Import() { }
             }
             """;
-        var test = new LimitsFixTest().WithSources(new[] { before }, new[] { after });
-        test.NumberOfFixAllIterations = 2;   // one rule at a time
-        test.NumberOfFixAllInDocumentIterations = 2;
-        await test.RunAsync();
+        // Fix All goes one rule at a time.
+        await new LimitsFixTest().WithSources(before, after).WithIterations(fixAll: 2, fixAllInDocument: 2).RunAsync();
     }
 
     [Fact]
@@ -90,10 +88,7 @@ public class SetLimitCodeFixTests
                 [LambdaFunction(EphemeralStorage = 10240)] public static void BigDisk() { }
             }
             """;
-        var test = new LimitsFixTest().WithSources(new[] { before }, new[] { after });
-        test.NumberOfFixAllIterations = 2;
-        test.NumberOfFixAllInDocumentIterations = 2;
-        await test.RunAsync();
+        await new LimitsFixTest().WithSources(before, after).WithIterations(fixAll: 2, fixAllInDocument: 2).RunAsync();
     }
 
     [Fact]
@@ -127,11 +122,11 @@ public class SetLimitCodeFixTests
                 [LambdaFunction(Timeout = {|SLS1100:901|})] public void D() { }
             }
             """;
-        var test = new LimitsFixTest().WithSources(
-            new[] { first, second },
-            new[] { Plain(first).Replace("1000", "900").Replace("0x7FFFFFFF", "900"), Plain(second).Replace("7200", "900").Replace("901", "900") });
-        test.CodeActionEquivalenceKey = "SLS1100.SetTimeout";
-        await test.RunAsync();
+        await new LimitsFixTest().WithSources(
+                new[] { first, second },
+                new[] { Plain(first).Replace("1000", "900").Replace("0x7FFFFFFF", "900"), Plain(second).Replace("7200", "900").Replace("901", "900") })
+            .WithCodeAction("SLS1100.SetTimeout")
+            .RunAsync();
     }
 
     [Fact]
@@ -165,7 +160,7 @@ public class SetLimitCodeFixTests
                 public static string Origin(string request) => request;
             }
             """;
-        await new EdgeFixTest().WithSources(new[] { before }, new[] { after }).RunAsync();
+        await new EdgeFixTest().WithSources(before, after).RunAsync();
     }
 
     [Fact]
@@ -211,7 +206,7 @@ public class SetLimitCodeFixTests
                 public static string EmptyList(string request) => request;
             }
             """;
-        await new EdgeFixTest().WithSources(new[] { before }, new[] { after }).RunAsync();
+        await new EdgeFixTest().WithSources(before, after).RunAsync();
     }
 
     [Fact]
@@ -249,7 +244,7 @@ public class SetLimitCodeFixTests
                 public static string Inherited(string request) => request;
             }
             """;
-        await new EdgeFixTest().WithSources(new[] { before }, new[] { after }).RunAsync();
+        await new EdgeFixTest().WithSources(before, after).RunAsync();
     }
 
     [Fact]
@@ -293,7 +288,7 @@ public class SetLimitCodeFixTests
                 }
             }
             """;
-        await new EdgeFixTest().WithSources(new[] { before }, new[] { after }).RunAsync();
+        await new EdgeFixTest().WithSources(before, after).RunAsync();
     }
 
     [Fact]
@@ -310,19 +305,11 @@ public class SetLimitCodeFixTests
             }
             """;
 
-        var test = new EdgeFixTest().WithSources(new[] { Source("First", false) }, new[] { Source("First", true) });
-        var second = new ProjectState("Second", Microsoft.CodeAnalysis.LanguageNames.CSharp, "/1/Test", "cs") { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication };
-        test.TestState.AdditionalProjects.Add("Second", second);
-        second.AdditionalReferences.AddRange(TestReferences.All);
-        second.Sources.Add(("/1/Test0.cs", Source("Second", false)));
-        second.Sources.Add(("/1/Generated/LambdaEntryPoint.g.cs", TestSources.GeneratedEntryPoint));
-        var secondFixed = new ProjectState("Second", Microsoft.CodeAnalysis.LanguageNames.CSharp, "/1/Test", "cs") { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication };
-        test.FixedState.AdditionalProjects.Add("Second", secondFixed);
-        secondFixed.AdditionalReferences.AddRange(TestReferences.All);
-        secondFixed.Sources.Add(("/1/Test0.cs", Source("Second", true)));
-        secondFixed.Sources.Add(("/1/Generated/LambdaEntryPoint.g.cs", TestSources.GeneratedEntryPoint));
-        test.CodeActionEquivalenceKey = "SLS1113.SetArchitecture";
-        await test.RunAsync();
+        await new EdgeFixTest()
+            .WithSources(Source("First", false), Source("First", true))
+            .WithProject("Second", new[] { Source("Second", false) }, new[] { Source("Second", true) })
+            .WithCodeAction("SLS1113.SetArchitecture")
+            .RunAsync();
     }
 
     [Fact]
@@ -386,7 +373,7 @@ public class SetLimitCodeFixTests
                 public static void Delete(string id) { }
             }
             """;
-        await new HttpFixTest().WithSources(new[] { before }, new[] { after }).RunAsync();
+        await new HttpFixTest().WithSources(before, after).RunAsync();
     }
 
     [Fact]
@@ -422,8 +409,8 @@ public class SetLimitCodeFixTests
             """;
         var firstFixed = Plain(first).Replace("Timeout = 300", "Timeout = 29").Replace("[LambdaFunction] [HttpApi", "[LambdaFunction(Timeout = 30)] [HttpApi");
         var secondFixed = Plain(second).Replace("Timeout = 31", "Timeout = 30").Replace("MemorySize = 1024)", "MemorySize = 1024, Timeout = 29)");
-        var test = new HttpFixTest().WithSources(new[] { first, second }, new[] { firstFixed, secondFixed });
-        test.CodeActionEquivalenceKey = "SLS3008.SetTimeout";
-        await test.RunAsync();
+        await new HttpFixTest().WithSources(new[] { first, second }, new[] { firstFixed, secondFixed })
+            .WithCodeAction("SLS3008.SetTimeout")
+            .RunAsync();
     }
 }

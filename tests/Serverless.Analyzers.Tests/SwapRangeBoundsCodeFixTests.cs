@@ -46,14 +46,13 @@ public class SwapRangeBoundsCodeFixTests
                     [Range(type: typeof(decimal), maximum: "0.02", minimum: "0.01")] decimal price = 0) { }
             }
             """;
-        var test = new SwapTest().WithSources(new[] { before }, new[] { after });
+        var test = new SwapTest().WithSources(before, after).WithCodeAction("SLS3017.SwapBounds");
         test.TestState.ExpectedDiagnostics.AddRange(new[]
         {
             Reversed(0, 10, "parameter 'page' of 'Api.List'", "10", "1"),
             Reversed(1, 11, "parameter 'day' of 'Api.List'", "2024-12-31", "2024-01-01"),
             Reversed(2, 12, "parameter 'price' of 'Api.List'", "0.02", "0.01"),
         });
-        test.CodeActionEquivalenceKey = "SLS3017.SwapBounds";
         await test.RunAsync();
     }
 
@@ -84,7 +83,10 @@ public class SwapRangeBoundsCodeFixTests
             """;
         var unparsed = new DiagnosticResult("SLS3017", DiagnosticSeverity.Warning).WithLocation(3).WithArguments("property 'NewOrder.Unparsed'",
             "is not checked by the generated wrapper: 'many' is not a valid int in the invariant culture (a whole number from -2147483648 to 2147483647)");
-        var test = new SwapTest().WithSources(new[] { api, model }, new[] { apiAfter, modelAfter });
+        var test = new SwapTest()
+            .WithSources(new[] { api, model }, new[] { apiAfter, modelAfter })
+            .WithCodeAction("SLS3017.SwapBounds")
+            .WithIterations(incremental: 3, fixAll: 1, fixAllInDocument: 2);
         test.TestState.ExpectedDiagnostics.AddRange(new[]
         {
             Reversed(0, 10, "parameter 'copies' of 'Api.Create'", "5", "1"),
@@ -95,10 +97,6 @@ public class SwapRangeBoundsCodeFixTests
         test.FixedState.ExpectedDiagnostics.Add(unparsed);
         test.BatchFixedState.Sources.AddRange(test.FixedState.Sources);
         test.BatchFixedState.ExpectedDiagnostics.Add(unparsed);
-        test.CodeActionEquivalenceKey = "SLS3017.SwapBounds";
-        test.NumberOfFixAllIterations = 1;
-        test.NumberOfFixAllInDocumentIterations = 2;
-        test.NumberOfIncrementalIterations = 3;
         await test.RunAsync();
     }
 
@@ -113,7 +111,7 @@ public class SwapRangeBoundsCodeFixTests
                 public static void List([Range({|#0:5|}, 5, MinimumIsExclusive = true)] int page = 5) { }
             }
             """;
-        var test = new SwapTest().WithSources(new[] { source }, new[] { source });
+        var test = new SwapTest().WithSources(source, source);
         test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult("SLS3017", DiagnosticSeverity.Warning).WithLocation(0)
             .WithArguments("parameter 'page' of 'Api.List'", "can never be met: the minimum and the maximum are both '5', and MinimumIsExclusive excludes it"));
         test.FixedState.ExpectedDiagnostics.AddRange(test.TestState.ExpectedDiagnostics);

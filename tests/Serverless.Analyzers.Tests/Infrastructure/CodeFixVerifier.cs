@@ -33,21 +33,69 @@ public sealed class ServerlessCodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTe
     /// </summary>
     public ServerlessCodeFixTest<TAnalyzer, TCodeFix> WithSources(string[] before, string[] after, params (string Name, string? Namespace)[] contexts)
     {
+        AddSources("/0/", TestState.Sources, FixedState.Sources, before, after, contexts);
+        return this;
+    }
+
+    /// <summary>
+    /// Another console project of the solution, <paramref name="name"/>, with its sources before and after the fix and
+    /// its generated files, as <see cref="WithSources(string[], string[], (string Name, string? Namespace)[])"/> sets them
+    /// for the first.
+    /// </summary>
+    public ServerlessCodeFixTest<TAnalyzer, TCodeFix> WithProject(string name, string[] before, string[] after, params (string Name, string? Namespace)[] contexts)
+    {
+        var folder = "/" + (TestState.AdditionalProjects.Count + 1) + "/";
+        var project = new ProjectState(name, LanguageNames.CSharp, folder + "Test", "cs") { OutputKind = OutputKind.ConsoleApplication };
+        var fixedProject = new ProjectState(name, LanguageNames.CSharp, folder + "Test", "cs") { OutputKind = OutputKind.ConsoleApplication };
+        project.AdditionalReferences.AddRange(TestReferences.All);
+        fixedProject.AdditionalReferences.AddRange(TestReferences.All);
+        TestState.AdditionalProjects.Add(name, project);
+        FixedState.AdditionalProjects.Add(name, fixedProject);
+        AddSources(folder, project.Sources, fixedProject.Sources, before, after, contexts);
+        return this;
+    }
+
+    /// <summary>One document before and after the fix (markup in <paramref name="before"/>), plus the generated files as above.</summary>
+    public ServerlessCodeFixTest<TAnalyzer, TCodeFix> WithSources(string before, string after, params (string Name, string? Namespace)[] contexts) =>
+        WithSources(new[] { before }, new[] { after }, contexts);
+
+    /// <summary>Tests the action with this equivalence key, and its Fix All, instead of the first action offered.</summary>
+    public ServerlessCodeFixTest<TAnalyzer, TCodeFix> WithCodeAction(string equivalenceKey)
+    {
+        CodeActionEquivalenceKey = equivalenceKey;
+        return this;
+    }
+
+    /// <summary>
+    /// The fix passes expected to reach the fixed state: one diagnostic at a time (<paramref name="incremental"/>), Fix All
+    /// in the solution (<paramref name="fixAll"/>), in each document and in each project; null leaves the testing
+    /// library's default (for the document and project scopes, <paramref name="fixAll"/> when that is given).
+    /// </summary>
+    public ServerlessCodeFixTest<TAnalyzer, TCodeFix> WithIterations(int? incremental = null, int? fixAll = null, int? fixAllInDocument = null, int? fixAllInProject = null)
+    {
+        NumberOfIncrementalIterations = incremental;
+        NumberOfFixAllIterations = fixAll;
+        NumberOfFixAllInDocumentIterations = fixAllInDocument;
+        NumberOfFixAllInProjectIterations = fixAllInProject;
+        return this;
+    }
+
+    /// <summary>A project's files in <paramref name="folder"/>: Test0.cs, Test1.cs... and the generated entry point and JSON contexts.</summary>
+    private static void AddSources(string folder, SourceFileList beforeFix, SourceFileList afterFix, string[] before, string[] after, (string Name, string? Namespace)[] contexts)
+    {
         for (var i = 0; i < before.Length; i++)
         {
-            TestState.Sources.Add(("/0/Test" + i + ".cs", before[i]));
-            FixedState.Sources.Add(("/0/Test" + i + ".cs", after[i]));
+            beforeFix.Add((folder + "Test" + i + ".cs", before[i]));
+            afterFix.Add((folder + "Test" + i + ".cs", after[i]));
         }
 
-        foreach (var state in new[] { TestState, FixedState })
+        foreach (var sources in new[] { beforeFix, afterFix })
         {
-            state.Sources.Add((TestSources.GeneratedEntryPointPath, TestSources.GeneratedEntryPoint));
+            sources.Add((folder + "Generated/LambdaEntryPoint.g.cs", TestSources.GeneratedEntryPoint));
             foreach (var (name, ns) in contexts)
             {
-                state.Sources.Add((TestSources.GeneratedJsonContextPath(name), TestSources.GeneratedJsonContext(name, ns)));
+                sources.Add((folder + "Generated/" + name + ".g.cs", TestSources.GeneratedJsonContext(name, ns)));
             }
         }
-
-        return this;
     }
 }

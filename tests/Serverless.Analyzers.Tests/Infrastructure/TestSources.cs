@@ -32,6 +32,4 @@ internal static class TestSources
             public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type) => null;
         }
         """;
-
-    public static string GeneratedJsonContextPath(string name) => "/0/Generated/" + name + ".g.cs";
 }

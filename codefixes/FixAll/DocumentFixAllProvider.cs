@@ -8,26 +8,25 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
-namespace Serverless.CodeFixes.Http;
+namespace Serverless.CodeFixes;
 
 /// <summary>
-/// Fix All for fixes that edit only the document of their diagnostic: the diagnostics of the scope that the chosen
-/// action (equivalence key) applies to, grouped by document, each document edited once with all of them (so several
-/// parameters of one method, or several values of one route, go in together).
+/// Fix All of a <see cref="SyntaxEditCodeFixProvider"/>: the diagnostics of the scope that the chosen action
+/// (equivalence key) fixes, grouped by document, each document edited once with all of them.
 /// </summary>
 internal sealed class DocumentFixAllProvider : WholeScopeFixAllProvider
 {
-    private readonly string _title;
-    private readonly Func<Diagnostic, string, bool> _applies;
+    private readonly Func<string, IReadOnlyList<Diagnostic>, string> _title;
+    private readonly Func<Diagnostic, string, bool> _fixes;
     private readonly Func<Document, IReadOnlyList<Diagnostic>, string, CancellationToken, Task<Document>> _apply;
 
     public DocumentFixAllProvider(
-        string title,
-        Func<Diagnostic, string, bool> applies,
+        Func<string, IReadOnlyList<Diagnostic>, string> title,
+        Func<Diagnostic, string, bool> fixes,
         Func<Document, IReadOnlyList<Diagnostic>, string, CancellationToken, Task<Document>> apply)
     {
         _title = title;
-        _applies = applies;
+        _fixes = fixes;
         _apply = apply;
     }
 
@@ -40,11 +39,16 @@ internal sealed class DocumentFixAllProvider : WholeScopeFixAllProvider
         }
 
         var selected = All(byProject)
-            .Where(d => fixAllContext.DiagnosticIds.Contains(d.Id) && d.Location.IsInSource && _applies(d, key))
+            .Where(d => fixAllContext.DiagnosticIds.Contains(d.Id) && d.Location.IsInSource && _fixes(d, key))
             .ToList();
+        if (selected.Count == 0)
+        {
+            return null;
+        }
+
         var solution = fixAllContext.Solution;
         return CodeAction.Create(
-            _title,
+            _title(key, selected),
             async ct =>
             {
                 var result = solution;
