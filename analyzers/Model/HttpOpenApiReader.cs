@@ -84,7 +84,8 @@ public static class HttpOpenApiReader
             null => contentType.StartsWith("text/", System.StringComparison.OrdinalIgnoreCase) ? new JsonSchemaSpec(JsonSchemaKind.String) : binary,
             { SpecialType: SpecialType.System_String } => new JsonSchemaSpec(JsonSchemaKind.String),
             IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte } => binary,
-            _ when type.Is("System.IO.Stream") || type.Is("System.ReadOnlyMemory`1") => binary,
+            _ when type.Is("System.IO.Stream")
+                || (type.Is("System.ReadOnlyMemory`1") && ((INamedTypeSymbol)type).TypeArguments[0].SpecialType == SpecialType.System_Byte) => binary,
             _ => reader.Read(type, ImmutableArray<AttributeData>.Empty) with { Nullable = false },
         };
     }

@@ -397,12 +397,14 @@ public sealed class OpenApiManifestTests
                     [HttpResponse("x")]
                     [HttpResponse(203, ContentType = " ")]
                     [HttpResponse(200, typeof(int), ContentType = "application/vnd.api+json")]
+                    [HttpResponse(204, typeof(void))]
+                    [HttpResponse(206, typeof(List<>))]   // an open type: nothing to document
                     public static IHttpResult A() => HttpResults.Ok();
                 }
             }
             """, new GeneratorTestOptions { ExpectCompileErrors = true, CheckBaselines = false }));
 
-        Assert.Equal("""{"200":{"description":"OK","content":{"application/vnd.api+json":{"schema":{"type":"integer","format":"int32"}}}},"203":{"description":"Non-Authoritative Information"},"500":{"description":"An unexpected error occurred","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/ProblemDetails"}}}}}""",
+        Assert.Equal("""{"200":{"description":"OK","content":{"application/vnd.api+json":{"schema":{"type":"integer","format":"int32"}}}},"203":{"description":"Non-Authoritative Information"},"204":{"description":"No Content"},"500":{"description":"An unexpected error occurred","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/ProblemDetails"}}}}}""",
             Route(functions, "ApiA", 0)["responses"]!.ToJsonString(Relaxed));
     }
 
