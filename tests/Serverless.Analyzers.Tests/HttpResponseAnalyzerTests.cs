@@ -133,6 +133,35 @@ public class HttpResponseAnalyzerTests
         VerifyJson.Diagnostic("SLS1014").WithLocation(1).WithArguments("App.AppJson", "App.Taken", "App.Api.Create"));
 
     [Fact]
+    public Task SLS1014_OnAClassFunctionsEndpoint() => VerifyJson.VerifyAsync(new[]
+    {
+        Usings + RuntimeTypes + """
+        namespace App
+        {
+            public sealed record Product(string Name);
+            public sealed record Taken(string Sku);
+
+            [JsonSerializable(typeof(Product))]
+            public partial class AppJson : JsonSerializerContext;
+
+            [LambdaFunction]
+            public class Catalog
+            {
+                [HttpApi(HttpVerb.Get, "/products")]
+                [HttpResponse(200, typeof(Product))]
+                public IHttpResult List() => null!;
+
+                [HttpApi(HttpVerb.Post, "/products")]
+                [{|#0:HttpResponse(409, typeof(Taken))|}]
+                public IHttpResult Create([FromBody] Product product) => null!;
+            }
+        }
+        """,
+        TestSources.GeneratedJsonContext("AppJson", "App"),
+    },
+        VerifyJson.Diagnostic("SLS1014").WithLocation(0).WithArguments("App.AppJson", "App.Taken", "App.Catalog.Create"));
+
+    [Fact]
     public async Task SLS1014_FixAllAddsEachDeclaredTypeOnce()
     {
         const string Before = """
