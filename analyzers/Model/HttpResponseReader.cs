@@ -56,10 +56,11 @@ public static class HttpResponseReader
             var contentType = declaredContentType ?? (type is null ? null : type.Is(HttpKnownNames.HttpProblemDetails) ? ProblemJson : Json);
             if (contentType is not null && !HasContent(status))
             {
-                bag?.Add(DiagnosticDescriptors.InvalidHttpResponse, location, handler,
+                bag?.Add(ModelDiagnostic.Create(DiagnosticDescriptors.InvalidHttpResponse, location, handler,
                     "gives status " + status.ToString(System.Globalization.CultureInfo.InvariantCulture) + " a body ("
                     + (type is null ? contentType : "'" + type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) + "'")
-                    + "), but a " + status.ToString(System.Globalization.CultureInfo.InvariantCulture) + " response has no content; remove the type and ContentType");
+                    + "), but a " + status.ToString(System.Globalization.CultureInfo.InvariantCulture) + " response has no content; remove the type and ContentType")
+                    with { Properties = EquatableArray.Create(new KeyValue(HttpPropertyNames.ResponseBodyWithoutContent, "true")) });
                 type = null;
                 contentType = null;
             }
