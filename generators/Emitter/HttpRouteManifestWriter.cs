@@ -158,6 +158,7 @@ internal static class HttpRouteManifestWriter
                 response = new Response(key, HttpReasonPhrases.Get(declared.StatusCode));
                 responses.Add(response);
             }
+
             // The first declared description wins over the build's.
             response.Description ??= declared.Description;
             if (declared.ContentType is { } contentType)
