@@ -7,11 +7,11 @@ using Serverless.Analyzers.Diagnostics;
 
 namespace Serverless.Analyzers.Model;
 
-/// <summary>One declared response with what only the readers need: the body's type symbol and where it is written.</summary>
+/// <summary>One declared response with what only the readers need (it holds a symbol, so it never leaves them): the body's type symbol and where it is written.</summary>
 /// <param name="Spec">The response.</param>
 /// <param name="Type">The body's type symbol (schemas), or null.</param>
 /// <param name="Location">The <c>[HttpResponse]</c> attribute, with locations.</param>
-public readonly record struct HttpDeclaredResponse(HttpResponseSpec Spec, ITypeSymbol? Type, LocationInfo? Location);
+internal readonly record struct HttpDeclaredResponse(HttpResponseSpec Spec, ITypeSymbol? Type, LocationInfo? Location);
 
 /// <summary>
 /// Reads a method's <c>[HttpResponse]</c> attributes in declaration order (SLS3018, SLS3019). Both the HTTP reader (the
