@@ -6,10 +6,11 @@ using Serverless.Analyzers.Diagnostics;
 namespace Serverless.Analyzers;
 
 /// <summary>
-/// SLS3001-SLS3008, SLS3017: <c>[HttpApi]</c>/<c>[RestApi]</c> functions whose routes or parameters cannot be generated
+/// SLS3001-SLS3008, SLS3017-SLS3019: <c>[HttpApi]</c>/<c>[RestApi]</c> functions whose routes or parameters cannot be generated
 /// or cannot work. SLS3001-SLS3006 and SLS3017 (a <c>[Range]</c> the wrapper does not check, or that no value meets, on a
 /// parameter or a body property; once per compilation for a body shared by several functions) are reported per
-/// method from the function reader (which asks the HTTP reader);
+/// method from the function reader (which asks the HTTP reader), as are SLS3018/SLS3019 (an <c>[HttpResponse]</c> with a
+/// status HTTP does not have, a body on a status without content, or declared twice);
 /// SLS3007 at compilation end, from the model's cross check over all functions; SLS3008 (a timeout above the API
 /// Gateway integration timeout) per method from <see cref="Model.FunctionLimits"/>. SLS3020-SLS3023 (class functions) per
 /// class or method from the function readers.
@@ -27,6 +28,8 @@ public sealed class HttpRouteAnalyzer : ServerlessAnalyzer
         DiagnosticDescriptors.DuplicateRoute,
         DiagnosticDescriptors.TimeoutAboveIntegrationTimeout,
         DiagnosticDescriptors.UncheckableRange,
+        DiagnosticDescriptors.InvalidHttpResponse,
+        DiagnosticDescriptors.DuplicateHttpResponse,
         DiagnosticDescriptors.ClassFunctionWithoutRoutes,
         DiagnosticDescriptors.LambdaFunctionInClassFunction,
         DiagnosticDescriptors.RoutedMethodNotServed,
@@ -40,6 +43,8 @@ public sealed class HttpRouteAnalyzer : ServerlessAnalyzer
         RuleIdentifiers.BodyWithoutRequestContent,
         RuleIdentifiers.UnbindableHttpParameter,
         RuleIdentifiers.UncheckableRange,
+        RuleIdentifiers.InvalidHttpResponse,
+        RuleIdentifiers.DuplicateHttpResponse,
         RuleIdentifiers.ClassFunctionWithoutRoutes,
         RuleIdentifiers.LambdaFunctionInClassFunction,
         RuleIdentifiers.RoutedMethodNotServed,

@@ -4,9 +4,10 @@ using Serverless.Analyzers.Model;
 namespace Serverless.Analyzers.Diagnostics;
 
 /// <summary>
-/// SLS3001-SLS3008, SLS3017: <c>[HttpApi]</c>/<c>[RestApi]</c> functions the model cannot generate, or generates with
-/// a route that cannot work or a check that is not made. Found by <see cref="HttpReader"/> (per function; SLS3017 by
-/// its <see cref="HttpRangeReader"/>), <see cref="AppModel.Validate"/> (SLS3007, across functions) and
+/// SLS3001-SLS3008, SLS3017-SLS3019: <c>[HttpApi]</c>/<c>[RestApi]</c> functions the model cannot generate, or generates with
+/// a route that cannot work, a check that is not made or a response the document cannot describe. Found by
+/// <see cref="HttpReader"/> (per function; SLS3017 by its <see cref="HttpRangeReader"/>, SLS3018/SLS3019 by its
+/// <see cref="HttpResponseReader"/>), <see cref="AppModel.Validate"/> (SLS3007, across functions) and
 /// <see cref="FunctionLimits"/> (SLS3008, the timeout against <see cref="AwsLimits"/>), reported by
 /// <see cref="HttpRouteAnalyzer"/>.
 /// </summary>
@@ -64,5 +65,17 @@ public static partial class DiagnosticDescriptors
         RuleIdentifiers.UncheckableRange,
         "[Range] on an HTTP value is not checked, or no value can meet it",
         "[Range] on {0} {1}",
+        RuleCategories.Http, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidHttpResponse = Rule(
+        RuleIdentifiers.InvalidHttpResponse,
+        "[HttpResponse] declares a response HTTP does not have",
+        "[HttpResponse] on '{0}' {1}",
+        RuleCategories.Http, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DuplicateHttpResponse = Rule(
+        RuleIdentifiers.DuplicateHttpResponse,
+        "[HttpResponse] declares a response twice",
+        "Response {0} ({1}) of '{2}' is already declared; the first declaration is documented, remove this one",
         RuleCategories.Http, DiagnosticSeverity.Warning);
 }

@@ -1,7 +1,7 @@
 namespace Serverless.Analyzers.Diagnostics;
 
 /// <summary>
-/// Keys of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> set on SLS3002, SLS3003, SLS3005 and SLS3017 so that the
+/// Keys of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> set on SLS3002, SLS3003, SLS3005, SLS3017 and SLS3018 so that the
 /// HTTP fixes need no re-analysis.
 /// </summary>
 public static class HttpPropertyNames
@@ -20,4 +20,10 @@ public static class HttpPropertyNames
     /// additional location is the maximum argument, which the fix swaps.
     /// </summary>
     public const string ReversedRange = "ReversedRange";
+
+    /// <summary>
+    /// SLS3018: <c>true</c> when the <c>[HttpResponse]</c> gives a status without content (1xx, 204, 304) a body; the
+    /// diagnostic is on the attribute, whose type argument and <c>ContentType</c> the fix removes.
+    /// </summary>
+    public const string ResponseBodyWithoutContent = "ResponseBodyWithoutContent";
 }

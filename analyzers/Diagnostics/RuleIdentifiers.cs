@@ -51,6 +51,8 @@ public static class RuleIdentifiers
     public const string InvalidAuthorizer = "SLS3015";
     public const string AuthorizerFunctionNotFound = "SLS3016";
     public const string UncheckableRange = "SLS3017";
+    public const string InvalidHttpResponse = "SLS3018";
+    public const string DuplicateHttpResponse = "SLS3019";
     public const string ClassFunctionWithoutRoutes = "SLS3020";
     public const string LambdaFunctionInClassFunction = "SLS3021";
     public const string RoutedMethodNotServed = "SLS3022";

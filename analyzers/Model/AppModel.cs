@@ -273,6 +273,16 @@ public static class AppModel
                 {
                     CheckJsonType(bag, selected, handler.MethodDisplayName, result, locations.ReturnType ?? locations.Method);
                 }
+
+                // [HttpResponse] bodies: an IHttpResult's JSON value goes through the same context.
+                var responses = handler.Http?.Responses ?? default;
+                for (var i = 0; i < responses.Count; i++)
+                {
+                    if (responses[i] is { IsContextJson: true, Type: { } declared })
+                    {
+                        CheckJsonType(bag, selected, handler.MethodDisplayName, declared, locations.Response(i));
+                    }
+                }
             }
         }
 

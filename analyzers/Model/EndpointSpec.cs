@@ -23,7 +23,7 @@ public sealed record EndpointSpec(
 {
     /// <summary>
     /// The types that go through JSON serialization: the JSON event type (HTTP: the body types), then the JSON result
-    /// type (HTTP: unless the result is an <c>IHttpResult</c> or nothing).
+    /// type (HTTP: unless the result is an <c>IHttpResult</c> or nothing), then (HTTP) the JSON bodies of the declared responses.
     /// </summary>
     public IEnumerable<TypeRef> JsonTypes
     {
@@ -39,6 +39,14 @@ public sealed record EndpointSpec(
                 if (http.Result == HttpResultKind.Json && Return.ResultType is not null)
                 {
                     yield return Return.ResultType;
+                }
+
+                foreach (var response in http.Responses)
+                {
+                    if (response is { IsContextJson: true, Type: { } type })
+                    {
+                        yield return type;
+                    }
                 }
 
                 yield break;

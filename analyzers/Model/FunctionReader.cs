@@ -49,6 +49,12 @@ public sealed record FunctionLocations(
     /// <summary>Each route's <c>[HttpApi]</c>/<c>[RestApi]</c> attribute (without brackets), in the order of <see cref="Routes"/>.</summary>
     public EquatableArray<LocationInfo> RouteAttributes { get; init; }
 
+    /// <summary>Each <c>[HttpResponse]</c> attribute, in the order of <see cref="HttpSpec.Responses"/>.</summary>
+    public EquatableArray<LocationInfo> Responses { get; init; }
+
+    /// <summary>Where response <paramref name="index"/> of <see cref="HttpSpec.Responses"/> is declared, else the method.</summary>
+    public LocationInfo? Response(int index) => index >= 0 && index < Responses.Count ? Responses[index] : Method;
+
     /// <summary>A class function's endpoints (method, parameters, return type, routes of each), in the order of <see cref="FunctionSpec.Endpoints"/>.</summary>
     public EquatableArray<FunctionLocations> Endpoints { get; init; }
 
@@ -294,7 +300,7 @@ public static class FunctionReader
             usable &= http is not null;
             if (captureLocations)
             {
-                locations = locations with { Routes = httpResult.RouteLocations, RouteAttributes = httpResult.RouteAttributes };
+                locations = locations with { Routes = httpResult.RouteLocations, RouteAttributes = httpResult.RouteAttributes, Responses = httpResult.ResponseLocations };
             }
         }
 

@@ -11,6 +11,8 @@ public static class HttpKnownNames
     public const string FromBodyAttribute = "Serverless.FromBodyAttribute";
     public const string HttpRequestData = "Serverless.HttpRequestData";
     public const string IHttpResult = "Serverless.IHttpResult";
+    public const string HttpResponseAttribute = "Serverless.HttpResponseAttribute";
+    public const string HttpProblemDetails = "Serverless.HttpProblemDetails";
     public const string IParsableOfT = "System.IParsable`1";
     public const string ListOfT = "System.Collections.Generic.List`1";
     public const string IFormatProvider = "System.IFormatProvider";

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -52,7 +53,41 @@ public static class HttpOpenApiReader
             }
         }
 
-        return new HttpOpenApiSpec(parameters.ToEquatableArray(), body, result, reader.Definitions);
+        var responses = HttpResponseReader.Read(method, bag: null, handler: "", cancellationToken)
+            .Select(r => new HttpOpenApiResponseSpec(r.Spec.StatusCode, r.Spec.Description, r.Spec.ContentType, ResponseSchema(reader, r)))
+            .ToEquatableArray();
+        // The definitions last: the declared responses' types share the components of the others.
+        return new HttpOpenApiSpec(parameters.ToEquatableArray(), body, result, reader.Definitions) { Responses = responses };
+    }
+
+    /// <summary>
+    /// A declared response's body schema: JSON as the context writes the type (any JSON without one); a string for text
+    /// (<c>text/*</c>, or a string type), a binary string for bytes (<c>byte[]</c>, or another media type without a type);
+    /// null for a problem (the shared component) and without a body.
+    /// </summary>
+    private static JsonSchemaSpec? ResponseSchema(JsonSchemaReader reader, HttpDeclaredResponse response)
+    {
+        var (spec, type) = (response.Spec, response.Type);
+        if (spec.ContentType is not { } contentType || type.Is(HttpKnownNames.HttpProblemDetails))
+        {
+            return null;
+        }
+
+        if (HttpResponseReader.IsJson(contentType))
+        {
+            return type is null ? new JsonSchemaSpec(JsonSchemaKind.Any) : reader.Read(type, ImmutableArray<AttributeData>.Empty) with { Nullable = false };
+        }
+
+        var binary = new JsonSchemaSpec(JsonSchemaKind.String) { Format = "binary" };
+        return type switch
+        {
+            null => contentType.StartsWith("text/", System.StringComparison.OrdinalIgnoreCase) ? new JsonSchemaSpec(JsonSchemaKind.String) : binary,
+            { SpecialType: SpecialType.System_String } => new JsonSchemaSpec(JsonSchemaKind.String),
+            IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte } => binary,
+            _ when type.Is("System.IO.Stream")
+                || (type.Is("System.ReadOnlyMemory`1") && ((INamedTypeSymbol)type).TypeArguments[0].SpecialType == SpecialType.System_Byte) => binary,
+            _ => reader.Read(type, ImmutableArray<AttributeData>.Empty) with { Nullable = false },
+        };
     }
 
     private static ITypeSymbol? ResultType(IMethodSymbol method)

@@ -12,7 +12,11 @@ public sealed record HttpOpenApiSpec(
     EquatableArray<HttpOpenApiParameterSpec> Parameters,
     HttpOpenApiBodySpec? Body,
     JsonSchemaSpec? Result,
-    EquatableArray<JsonSchemaDefinition> Definitions);
+    EquatableArray<JsonSchemaDefinition> Definitions)
+{
+    /// <summary>The responses declared with <c>[HttpResponse]</c>, in the order of <see cref="HttpSpec.Responses"/>.</summary>
+    public EquatableArray<HttpOpenApiResponseSpec> Responses { get; init; }
+}
 
 /// <summary>A route, query or header parameter.</summary>
 /// <param name="Name">The name in the request (the route value, query key or header name).</param>
@@ -25,3 +29,13 @@ public sealed record HttpOpenApiParameterSpec(string Name, HttpBindingSource Sou
 /// <param name="Required">Whether a request without a body gets a 400.</param>
 /// <param name="Schema">The body's schema.</param>
 public sealed record HttpOpenApiBodySpec(bool Required, JsonSchemaSpec Schema);
+
+/// <summary>A declared response (<c>[HttpResponse]</c>).</summary>
+/// <param name="StatusCode">The status code (100-599).</param>
+/// <param name="Description">The declared description, or null for the reason phrase.</param>
+/// <param name="ContentType">The body's media type, or null without a body.</param>
+/// <param name="Schema">
+/// The body's schema: the type's (JSON), a string (text), a binary string (other media types); null for
+/// <c>HttpProblemDetails</c>, whose schema is the shared problem component.
+/// </param>
+public sealed record HttpOpenApiResponseSpec(int StatusCode, string? Description, string? ContentType, JsonSchemaSpec? Schema);

@@ -186,6 +186,8 @@ public static class HttpReader
                 with { Properties = EquatableArray.Create(new KeyValue(HttpPropertyNames.BindableFromQuery, queryable ? "true" : "false")) });
         }
 
+        // SLS3018/SLS3019: the declared responses (diagnostics only where wanted: the generator reads specs alone).
+        var responses = HttpResponseReader.Read(method, captureLocations ? bag : null, handler, cancellationToken);
         if (!usable || bag.HasErrors)
         {
             return new HttpReadResult(null, bag.ToImmutable(), routeLocations) { RouteAttributes = attributeLocations };
@@ -199,9 +201,11 @@ public static class HttpReader
             routes = routes.Select(r => r with { Auth = auth }).ToImmutableArray();
         }
 
-        return new HttpReadResult(new HttpSpec(routes, parameters.ToImmutable(), result, notFound), bag.ToImmutable(), routeLocations)
+        var httpSpec = new HttpSpec(routes, parameters.ToImmutable(), result, notFound) { Responses = responses.Select(r => r.Spec).ToEquatableArray() };
+        return new HttpReadResult(httpSpec, bag.ToImmutable(), routeLocations)
         {
             RouteAttributes = attributeLocations,
+            ResponseLocations = captureLocations ? responses.Select(r => r.Location ?? methodLocation).Where(l => l is not null).Select(l => l!).ToEquatableArray() : default,
         };
     }
 

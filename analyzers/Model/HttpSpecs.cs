@@ -185,6 +185,9 @@ public sealed record HttpSpec(
     /// <summary>The parameter spec for a handler parameter of kind <see cref="ParameterKind.Http"/>.</summary>
     public HttpParameterSpec? Parameter(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 
+    /// <summary>The responses declared with <c>[HttpResponse]</c>, in declaration order (valid statuses, each status and media type once).</summary>
+    public EquatableArray<HttpResponseSpec> Responses { get; init; }
+
     /// <summary>The schemas the OpenAPI document needs (read by the generator's parser only; null in the analyzers).</summary>
     public HttpOpenApiSpec? OpenApi { get; init; }
 
@@ -200,4 +203,7 @@ public sealed record HttpReadResult(HttpSpec? Spec, System.Collections.Immutable
 {
     /// <summary>Each route's <c>[HttpApi]</c>/<c>[RestApi]</c> attribute (without brackets), parallel to <see cref="RouteLocations"/>.</summary>
     public EquatableArray<LocationInfo> RouteAttributes { get; init; }
+
+    /// <summary>Each <c>[HttpResponse]</c> of <see cref="HttpSpec.Responses"/> (the attribute, without brackets), in its order; empty without locations.</summary>
+    public EquatableArray<LocationInfo> ResponseLocations { get; init; }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using Serverless.Analyzers.Model;
@@ -92,43 +94,143 @@ internal static class HttpRouteManifestWriter
             json.Append("}}}");
         }
 
-        json.Append(",\"responses\":{");
+        WriteResponses(json, http, openApi, schemas);
+    }
+
+    /// <summary>
+    /// The responses: the automatic ones (200 and 404, or 204; a generic <c>default</c> for an <c>IHttpResult</c> that
+    /// declares nothing), the declared ones in status order, then 400 (when the route binds anything) and 500. A declared
+    /// status the build also writes is one response: the declared description wins, and its content is added (the same
+    /// media type replaced).
+    /// </summary>
+    private static void WriteResponses(StringBuilder json, HttpSpec http, HttpOpenApiSpec openApi, OpenApiSchemaWriter schemas)
+    {
+        var responses = new List<Response>();
         switch (http.Result)
         {
             case HttpResultKind.Json:
-                json.Append("\"200\":{\"description\":\"OK\",\"content\":{\"application/json\":{\"schema\":");
-                if (openApi.Result is { } result)
+                var result = openApi.Result;
+                responses.Add(new Response("200", "OK").With("application/json", j =>
                 {
-                    schemas.Write(json, result);
-                }
-                else
-                {
-                    json.Append("{}");
-                }
-
-                json.Append("}}}");
+                    if (result is not null)
+                    {
+                        schemas.Write(j, result);
+                    }
+                    else
+                    {
+                        j.Append("{}");
+                    }
+                }));
                 if (http.NotFoundOnNull)
                 {
-                    json.Append(",\"404\":{\"description\":\"Not Found (the function returned null)\"}");
+                    responses.Add(new Response("404", "Not Found (the function returned null)"));
                 }
 
                 break;
             case HttpResultKind.NoContent:
-                json.Append("\"204\":{\"description\":\"No Content\"}");
+                responses.Add(new Response("204", "No Content"));
                 break;
             default:
-                json.Append("\"default\":{\"description\":\"The IHttpResult the function returns\"}");
+                if (openApi.Responses.IsEmpty)
+                {
+                    responses.Add(new Response("default", "The IHttpResult the function returns"));
+                }
+
                 break;
         }
 
+        var problems = new List<Response>();
         if (http.Parameters.Any(p => p.Source != HttpBindingSource.Request))
         {
-            json.Append(",\"400\":{\"description\":\"The request is not valid (every problem, keyed by field)\",\"content\":{\"application/problem+json\":{\"schema\":")
-                .Append(OpenApiSchemaWriter.Ref(OpenApiSchemaWriter.ValidationProblemDetails)).Append("}}}");
+            problems.Add(new Response("400", "The request is not valid (every problem, keyed by field)")
+                .With("application/problem+json", j => j.Append(OpenApiSchemaWriter.Ref(OpenApiSchemaWriter.ValidationProblemDetails))));
         }
 
-        json.Append(",\"500\":{\"description\":\"An unexpected error occurred\",\"content\":{\"application/problem+json\":{\"schema\":")
-            .Append(OpenApiSchemaWriter.Ref(OpenApiSchemaWriter.ProblemDetails)).Append("}}}");
+        problems.Add(new Response("500", "An unexpected error occurred")
+            .With("application/problem+json", j => j.Append(OpenApiSchemaWriter.Ref(OpenApiSchemaWriter.ProblemDetails))));
+
+        foreach (var declared in openApi.Responses.OrderBy(r => r.StatusCode))
+        {
+            var key = declared.StatusCode.ToString(CultureInfo.InvariantCulture);
+            var response = responses.Concat(problems).FirstOrDefault(r => r.Key == key);
+            if (response is null)
+            {
+                response = new Response(key, HttpReasonPhrases.Get(declared.StatusCode));
+                responses.Add(response);
+            }
+
+            // The first declared description wins over the build's.
+            response.Description ??= declared.Description;
+            if (declared.ContentType is { } contentType)
+            {
+                var schema = declared.Schema;
+                response.With(contentType, j =>
+                {
+                    if (schema is not null)
+                    {
+                        schemas.Write(j, schema);
+                    }
+                    else
+                    {
+                        j.Append(OpenApiSchemaWriter.Ref(OpenApiSchemaWriter.ProblemDetails));
+                    }
+                });
+            }
+        }
+
+        json.Append(",\"responses\":{");
+        var first = true;
+        foreach (var response in responses.Concat(problems))
+        {
+            json.Append(first ? "" : ",").Append(Literals.JsonString(response.Key)).Append(":{\"description\":")
+                .Append(Literals.JsonString(response.Description ?? response.Automatic));
+            first = false;
+            if (response.Content.Count > 0)
+            {
+                json.Append(",\"content\":{");
+                for (var i = 0; i < response.Content.Count; i++)
+                {
+                    json.Append(i == 0 ? "" : ",").Append(Literals.JsonString(response.Content[i].MediaType)).Append(":{\"schema\":");
+                    response.Content[i].Schema(json);
+                    json.Append('}');
+                }
+
+                json.Append('}');
+            }
+
+            json.Append('}');
+        }
+
         json.Append('}');
+    }
+
+    /// <summary>One response being assembled: its status key, description and content by media type.</summary>
+    private sealed class Response(string key, string automatic)
+    {
+        public string Key { get; } = key;
+
+        /// <summary>What the build says about it without a declared description (for a declared status alone: the reason phrase).</summary>
+        public string Automatic { get; } = automatic;
+
+        /// <summary>A declared description, once one is seen.</summary>
+        public string? Description { get; set; }
+
+        public List<(string MediaType, Action<StringBuilder> Schema)> Content { get; } = new();
+
+        /// <summary>Adds (or replaces) the content of <paramref name="mediaType"/>.</summary>
+        public Response With(string mediaType, Action<StringBuilder> schema)
+        {
+            var index = Content.FindIndex(c => string.Equals(c.MediaType, mediaType, StringComparison.OrdinalIgnoreCase));
+            if (index >= 0)
+            {
+                Content[index] = (mediaType, schema);
+            }
+            else
+            {
+                Content.Add((mediaType, schema));
+            }
+
+            return this;
+        }
     }
 }

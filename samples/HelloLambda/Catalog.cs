@@ -41,17 +41,20 @@ public static class Catalog
     [LambdaFunction(Name = "SetCurrency")]
     [AllowAnonymous]
     [RestApi(HttpVerb.Put, "/currency/{code}")]
+    [HttpResponse(204, Description = "The currency is remembered in the currency cookie")]
     public static IHttpResult SetCurrency([RegularExpression(CurrencyPattern)] string code) =>
         HttpResults.NoContent().WithCookie("currency", code, CurrencyCookie);
 
     /// <summary>
     /// Adds a product priced in the <c>X-Currency</c> header's currency (euros without it): 201 with its location, and the
     /// currency remembered in a cookie. Every mistake of a request (body, headers) is listed in one 400 problem response.
-    /// Deployed, it needs a token of the <c>users</c> authorizer with the <c>catalog/write</c> scope.
+    /// Deployed, it needs a token of the <c>users</c> authorizer with the <c>catalog/write</c> scope. The result is decided
+    /// at run time, so <c>[HttpResponse]</c> tells the OpenAPI document what it is.
     /// </summary>
     [LambdaFunction(Name = "CreateProduct")]
     [Authorize("users", Scopes = new[] { "catalog/write" })]
     [HttpApi(HttpVerb.Post, "/products")]
+    [HttpResponse(201, typeof(Product), Description = "The new product; its URL is in the Location header")]
     public static IHttpResult Create(
         [FromBody] NewProduct product,
         [FromHeader("X-Currency")] [RegularExpression(CurrencyPattern)] string currency = "EUR",

@@ -76,6 +76,7 @@ public static class Warehouse
     /// </summary>
     [LambdaFunction(Name = "ReceiveShipment")]
     [HttpApi(HttpVerb.Post, "/warehouses/{warehouse}/receipts")]
+    [HttpResponse(201, typeof(ReceiptConfirmation), Description = "The receipt is booked; its URL is in the Location header")]
     public static async Task<IHttpResult> ReceiveShipment(
         WarehouseCode warehouse,
         [FromHeader("X-Dock")] [Range(1, 12)] int dock,
@@ -112,6 +113,9 @@ public static class Warehouse
     /// </summary>
     [LambdaFunction(Name = "GetWarehouseDocument")]
     [RestApi(HttpVerb.Get, "/documents/{proxy+}")]
+    [HttpResponse(200, typeof(string), ContentType = "text/plain", Description = "The document, with its ETag")]
+    [HttpResponse(304, Description = "The document has the ETag of If-None-Match")]
+    [HttpResponse(404, Description = "No document at that path")]
     public static IHttpResult GetDocument([FromRoute("proxy")] string documentPath, HttpRequestData request)
     {
         if (!Documents.TryGetValue(documentPath, out var text))
@@ -130,6 +134,7 @@ public static class Warehouse
     /// </summary>
     [LambdaFunction(Name = "StartStockAudit")]
     [HttpApi(HttpVerb.Post, "/warehouses/{warehouse}/audits")]
+    [HttpResponse(202, Description = "The count has started")]
     public static IHttpResult StartStockAudit(WarehouseCode warehouse, ILambdaContext context)
     {
         context.Logger.LogInformation($"Starting a stock audit of {warehouse}");

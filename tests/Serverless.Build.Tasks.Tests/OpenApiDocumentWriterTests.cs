@@ -98,6 +98,32 @@ public class OpenApiDocumentWriterTests
         Assert.Equal("uuid", document.Paths["/orders/{id}"].Operations[OperationType.Get].Parameters[0].Schema.Format);
     }
 
+    /// <summary>[HttpResponse] declarations: several statuses, several media types of one, text, binary and problem bodies.</summary>
+    [Fact]
+    public void Declared_responses_are_the_operations_responses()
+    {
+        const string Responses = """
+            {"201":{"description":"Created","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Product"}}}},"200":{"description":"The label","content":{"text/plain":{"schema":{"type":"string"}},"image/png":{"schema":{"type":"string","format":"binary"}}}},"302":{"description":"Found"},"409":{"description":"The SKU is taken","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/ProblemDetails"}}}},"500":{"description":"An unexpected error occurred","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/ProblemDetails"}}}}}
+            """;
+        var text = Write("""
+            {"version":1,"app":{"name":"catalog"},"functions":[{"name":"CatalogCreate","method":"App.Catalog.Create","http":[
+              {"method":"POST","path":"/products","api":"HttpApi","responses":
+            """ + Responses + """
+            }]}],"schemas":{"Product":{"type":"object","properties":{"sku":{"type":"string"}}},
+            """ + Problems + "}}");
+
+        // Written as the manifest says, in its order.
+        var json = JsonNode.Parse(text)!;
+        Assert.Equal(Responses, json["paths"]!["/products"]!["post"]!["responses"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        var responses = OpenApiReader.ReadClean(text).Paths["/products"].Operations[OperationType.Post].Responses;
+        Assert.Equal(new[] { "201", "200", "302", "409", "500" }, responses.Keys);
+        Assert.Equal("Product", responses["201"].Content["application/json"].Schema.Reference.Id);
+        Assert.Equal(new[] { "text/plain", "image/png" }, responses["200"].Content.Keys);
+        Assert.Equal("binary", responses["200"].Content["image/png"].Schema.Format);
+        Assert.Empty(responses["302"].Content);
+        Assert.Equal("ProblemDetails", responses["409"].Content["application/problem+json"].Schema.Reference.Id);
+    }
+
     [Fact]
     public void Any_method_greedy_paths_operation_ids_and_tags()
     {

@@ -68,6 +68,19 @@ public sealed class RouteCoverageTests
         Assert.Equal("NewProduct", create.RequestBody.Content["application/json"].Schema.Reference.Id);
         var stock = create.Parameters.Single(p => p.Name == "X-Stock").Schema;
         Assert.Equal((0m, 1000m, "0"), (stock.Minimum, stock.Maximum, ((Microsoft.OpenApi.Any.OpenApiInteger)stock.Default).Value.ToString()));
+
+        // An IHttpResult is documented by its [HttpResponse] declarations, next to the automatic 400 and 500.
+        Assert.Equal(new[] { "201", "400", "500" }, create.Responses.Keys);
+        Assert.Equal("The new product; its URL is in the Location header", create.Responses["201"].Description);
+        Assert.Equal("Product", create.Responses["201"].Content.Single(c => c.Key == "application/json").Value.Schema.Reference.Id);
+        var documents = document.Paths["/documents/{proxy+}"].Operations[OperationType.Get].Responses;
+        Assert.Equal(new[] { "200", "304", "404", "400", "500" }, documents.Keys);
+        Assert.Equal("string", documents["200"].Content.Single(c => c.Key == "text/plain").Value.Schema.Type);
+        Assert.Empty(documents["304"].Content);
+        // A type only a declared response names gets its component, camelCase like the others.
+        var receipt = document.Paths["/warehouses/{warehouse}/receipts"].Operations[OperationType.Post].Responses["201"];
+        Assert.Equal("ReceiptConfirmation", receipt.Content["application/json"].Schema.Reference.Id);
+        Assert.Contains("notifySupplier", document.Components.Schemas["ReceiptConfirmation"].Properties.Keys);
     }
 
     /// <summary>The routes the app serves, from its own local tool: <c>list</c> prints each function's routes under it.</summary>

@@ -238,6 +238,52 @@ public sealed class HttpModelReaderTests
         Assert.Equal(new[] { "(int)(9L)", "(int)(1L)", "\"9\"", "\"1\"" }, size.Arguments);
     }
 
+    [Fact]
+    public void DeclaredResponsesAreResolvedSpecsTheSameInBothModes()
+    {
+        const string source = """
+            namespace App
+            {
+                public static class Api
+                {
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Post, "/orders")]
+                    [HttpResponse(201, typeof(Order))]
+                    [HttpResponse(400, typeof(HttpProblemDetails), Description = "Bad order")]
+                    [HttpResponse(200, typeof(string), ContentType = "text/csv")]
+                    [HttpResponse(302)]
+                    [HttpResponse(204, typeof(Order))]
+                    [HttpResponse(302, Description = "Again")]
+                    [HttpResponse(1000)]
+                    public static IHttpResult Create([FromBody] NewOrder order) => HttpResults.Ok();
+                }
+            }
+            """;
+        var (compilation, functions) = Read(source);
+        var analyzed = functions["Api.Create"];
+        Assert.Equal(
+            new[]
+            {
+                new HttpResponseSpec(201, new TypeRef("global::App.Order", "App.Order"), "application/json", null),
+                new HttpResponseSpec(400, new TypeRef("global::Serverless.HttpProblemDetails", "Serverless.HttpProblemDetails"), "application/problem+json", "Bad order"),
+                new HttpResponseSpec(200, new TypeRef("string", "string"), "text/csv", null),
+                new HttpResponseSpec(302, null, null, null),
+                new HttpResponseSpec(204, null, null, null),
+            },
+            analyzed.Spec!.Http!.Responses);
+        // Only the first is a body the app's context writes; each response's attribute is where its diagnostics go.
+        Assert.Equal(new[] { true, false, false, false, false }, analyzed.Spec.Http.Responses.Select(r => r.IsContextJson));
+        Assert.Equal(new[] { "global::App.NewOrder", "global::App.Order" }, analyzed.Spec.JsonTypes.Select(t => t.FullyQualifiedName));
+        Assert.Equal(5, analyzed.Locations.Responses.Count);
+        Assert.Equal(new[] { "SLS3018", "SLS3019", "SLS3018" }, analyzed.Diagnostics.Select(d => d.Id));
+
+        var method = compilation.GetTypeByMetadataName("App.Api")!.GetMembers("Create").OfType<IMethodSymbol>().Single();
+        var generated = FunctionReader.Read(method, method.GetAttributes().First(a => a.AttributeClass?.Name == "LambdaFunctionAttribute"),
+            captureLocations: false, CancellationToken.None);
+        Assert.Empty(generated.Diagnostics);
+        Assert.Equal(analyzed.Spec.Http, generated.Spec!.Http);
+    }
+
     [Theory]
     [InlineData("[HttpApi(HttpVerb.Get, \"orders\")]", "string id")]
     [InlineData("[HttpApi(HttpVerb.Get, \"/orders/{id}/{id}\")]", "string id")]

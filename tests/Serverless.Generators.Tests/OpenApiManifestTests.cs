@@ -310,6 +310,136 @@ public sealed class OpenApiManifestTests
             schemas["DraftInt32"]!.ToJsonString(Relaxed));
     }
 
+    private const string Declared = """
+        namespace App
+        {
+            public sealed class Product { public string Name { get; set; } = ""; }
+            public sealed class Taken { public string Sku { get; set; } = ""; public Product? Holder { get; set; } }
+
+            [JsonSerializable(typeof(Product))]
+            [JsonSerializable(typeof(Taken))]
+            public partial class AppJson : JsonSerializerContext;
+
+            public static class Products
+            {
+                [LambdaFunction]
+                [HttpApi(HttpVerb.Post, "/products")]
+                [HttpResponse(409, typeof(Taken), Description = "The SKU is taken")]
+                [HttpResponse(201, typeof(Product))]
+                [HttpResponse(400, typeof(HttpProblemDetails), Description = "The product is not valid")]
+                public static IHttpResult Create([FromBody] Product product) => HttpResults.Created("/products/1", product);
+
+                [LambdaFunction]
+                [HttpApi(HttpVerb.Get, "/products/{id}/label")]
+                [HttpResponse(200, typeof(string), ContentType = "text/plain")]
+                [HttpResponse(200, typeof(byte[]), ContentType = "image/png", Description = "The label, as text or an image")]
+                [HttpResponse(302)]
+                [HttpResponse(404, ContentType = "text/html")]
+                public static IHttpResult Label(int id) => HttpResults.Text("label");
+
+                [LambdaFunction]
+                [HttpApi(HttpVerb.Get, "/products/{id}")]
+                [HttpResponse(404, typeof(HttpProblemDetails))]
+                [HttpResponse(409, Description = "Archived")]
+                public static Product? Get(int id) => null;
+
+                [LambdaFunction]
+                [HttpApi(HttpVerb.Delete, "/products/{id}")]
+                [HttpResponse(700)]
+                [HttpResponse(204, typeof(Product))]
+                [HttpResponse(409)]
+                [HttpResponse(409, Description = "Again")]
+                public static IHttpResult Delete(int id) => HttpResults.NoContent();
+            }
+        }
+
+        """;
+
+    [Fact]
+    public void Declared_responses_document_what_an_IHttpResult_returns()
+    {
+        var (functions, schemas) = Manifest(GeneratorHarness.Run(Usings + Declared, new GeneratorTestOptions { CheckBaselines = false }));
+
+        // Declared statuses in order after the build's own; a declared 400 is the binding errors' 400, its content replacing theirs of the same media type.
+        Assert.Equal("""{"201":{"description":"Created","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Product"}}}},"409":{"description":"The SKU is taken","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Taken"}}}},"400":{"description":"The product is not valid","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/ProblemDetails"}}}},"500":{"description":"An unexpected error occurred","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/ProblemDetails"}}}}}""",
+            Route(functions, "ProductsCreate", 0)["responses"]!.ToJsonString(Relaxed));
+
+        // One status, two media types: text is a string, an image a binary string; a redirect and an HTML page without a type.
+        Assert.Equal("""{"200":{"description":"The label, as text or an image","content":{"text/plain":{"schema":{"type":"string"}},"image/png":{"schema":{"type":"string","format":"binary"}}}},"302":{"description":"Found"},"404":{"description":"Not Found","content":{"text/html":{"schema":{"type":"string"}}}},"400":{"description":"The request is not valid (every problem, keyed by field)","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/HttpValidationProblemDetails"}}}},"500":{"description":"An unexpected error occurred","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/ProblemDetails"}}}}}""",
+            Route(functions, "ProductsLabel", 0)["responses"]!.ToJsonString(Relaxed));
+
+        // A typed result keeps its 200 and 404; the declared 404 body joins the 404, the 409 is added.
+        Assert.Equal("""{"200":{"description":"OK","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Product"}}}},"404":{"description":"Not Found (the function returned null)","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/ProblemDetails"}}}},"409":{"description":"Archived"},"400":{"description":"The request is not valid (every problem, keyed by field)","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/HttpValidationProblemDetails"}}}},"500":{"description":"An unexpected error occurred","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/ProblemDetails"}}}}}""",
+            Route(functions, "ProductsGet", 0)["responses"]!.ToJsonString(Relaxed));
+
+        // What SLS3018/SLS3019 report is left out: no status 700, no body on 204, the first 409.
+        Assert.Equal("""{"204":{"description":"No Content"},"409":{"description":"Conflict"},"400":{"description":"The request is not valid (every problem, keyed by field)","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/HttpValidationProblemDetails"}}}},"500":{"description":"An unexpected error occurred","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/ProblemDetails"}}}}}""",
+            Route(functions, "ProductsDelete", 0)["responses"]!.ToJsonString(Relaxed));
+
+        // The declared types share the components of the others; HttpProblemDetails is the runtime's problem.
+        Assert.Equal(new[] { "HttpValidationProblemDetails", "ProblemDetails", "Product", "Taken" }, schemas.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("""{"type":"object","properties":{"Sku":{"type":"string"},"Holder":{"allOf":[{"$ref":"#/components/schemas/Product"}],"nullable":true}}}""",
+            schemas["Taken"]!.ToJsonString(Relaxed));
+    }
+
+    [Fact]
+    public void Malformed_declared_responses_document_what_is_known()
+    {
+        var (functions, _) = Manifest(GeneratorHarness.Run(Usings + """
+            namespace App
+            {
+                public static class Api
+                {
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Get, "/a")]
+                    [HttpResponse(201, typeof(Missing))]
+                    [HttpResponse(202, null)]
+                    [HttpResponse("x")]
+                    [HttpResponse(203, ContentType = " ")]
+                    [HttpResponse(200, typeof(int), ContentType = "application/vnd.api+json")]
+                    [HttpResponse(204, typeof(void))]
+                    [HttpResponse(206, typeof(List<>))]   // an open type: nothing to document
+                    public static IHttpResult A() => HttpResults.Ok();
+                }
+            }
+            """, new GeneratorTestOptions { ExpectCompileErrors = true, CheckBaselines = false }));
+
+        Assert.Equal("""{"200":{"description":"OK","content":{"application/vnd.api+json":{"schema":{"type":"integer","format":"int32"}}}},"203":{"description":"Non-Authoritative Information"},"204":{"description":"No Content"},"500":{"description":"An unexpected error occurred","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/ProblemDetails"}}}}}""",
+            Route(functions, "ApiA", 0)["responses"]!.ToJsonString(Relaxed));
+    }
+
+    /// <summary>A declared response's type is followed like a result type: editing it in another file updates its schema.</summary>
+    [Fact]
+    public void Editing_a_declared_response_type_in_another_file_updates_its_schema()
+    {
+        const string Function = """
+            using System.Text.Json.Serialization;
+            using Serverless;
+            namespace App
+            {
+                [JsonSerializable(typeof(Order))]
+                public partial class AppJson : JsonSerializerContext;
+
+                public static class Orders
+                {
+                    [LambdaFunction]
+                    [HttpApi(HttpVerb.Post, "/order")]
+                    [HttpResponse(201, typeof(Order))]
+                    public static IHttpResult Create() => HttpResults.Created("/order");
+                }
+            }
+            """;
+        var compilation = GeneratorHarness.CreateCompilation(new[] { Function, "namespace App { public sealed class Order { public int Total { get; set; } } }" });
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.Equal(new[] { "Total" }, OrderProperties(driver));
+
+        var typeTree = compilation.SyntaxTrees.Single(t => t.FilePath == "Source1.cs");
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(typeTree, typeTree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
+            "namespace App { public sealed class Order { public int Total { get; set; } public string? Note { get; set; } } }"))));
+
+        Assert.Equal(new[] { "Total", "Note" }, OrderProperties(driver));
+    }
+
     /// <summary>
     /// The schemas follow the user's types through the pipeline: editing a result type in another file (nothing about
     /// the function itself) re-reads the function and changes the manifest's schema.
@@ -346,13 +476,14 @@ public sealed class OpenApiManifestTests
         var functions = driver.GetRunResult().Results[0].TrackedSteps[TrackingNames.Functions];
         Assert.Contains(functions.SelectMany(s => s.Outputs), o => o.Reason == Microsoft.CodeAnalysis.IncrementalStepRunReason.Modified);
 
-        static IEnumerable<string> OrderProperties(Microsoft.CodeAnalysis.GeneratorDriver driver)
-        {
-            var manifest = driver.GetRunResult().Results[0].GeneratedSources.Single(s => s.HintName == "ServerlessManifest.g.cs").SourceText.ToString();
-            var literal = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(manifest).GetRoot().DescendantNodes()
-                .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax>().Single();
-            return JsonNode.Parse(literal.Token.ValueText)!["schemas"]!["Order"]!["properties"]!.AsObject().Select(p => p.Key).ToList();
-        }
+    }
+
+    private static IEnumerable<string> OrderProperties(Microsoft.CodeAnalysis.GeneratorDriver driver)
+    {
+        var manifest = driver.GetRunResult().Results[0].GeneratedSources.Single(s => s.HintName == "ServerlessManifest.g.cs").SourceText.ToString();
+        var literal = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(manifest).GetRoot().DescendantNodes()
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax>().Single();
+        return JsonNode.Parse(literal.Token.ValueText)!["schemas"]!["Order"]!["properties"]!.AsObject().Select(p => p.Key).ToList();
     }
 
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

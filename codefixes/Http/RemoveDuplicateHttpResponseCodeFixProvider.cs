@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Serverless.Analyzers.Diagnostics;
+
+namespace Serverless.CodeFixes.Http;
+
+/// <summary>
+/// SLS3019: removes the <c>[HttpResponse]</c> that declares a status and media type again (the diagnostic is on it; the
+/// first declaration is the one the document has). Fix All (document, project, solution).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveDuplicateHttpResponseCodeFixProvider)), Shared]
+public sealed class RemoveDuplicateHttpResponseCodeFixProvider : CodeFixProvider
+{
+    internal const string EquivalenceKey = "SLS3019.RemoveDuplicate";
+
+    private static readonly FixAllProvider FixAll = new DocumentFixAllProvider(
+        "Remove every duplicate [HttpResponse]",
+        (d, key) => key == EquivalenceKey,
+        (document, diagnostics, _, ct) => ApplyAsync(document, diagnostics, ct));
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.DuplicateHttpResponse);
+
+    public override FixAllProvider GetFixAllProvider() => FixAll;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (HttpResponseFixSyntax.FindAttribute(root, diagnostic.Location.SourceSpan) is null)
+            {
+                continue;
+            }
+
+            var document = context.Document;
+            context.RegisterCodeFix(
+                CodeAction.Create("Remove the duplicate [HttpResponse]", ct => ApplyAsync(document, new[] { diagnostic }, ct), EquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        var attributes = diagnostics
+            .Where(d => d.Id == RuleIdentifiers.DuplicateHttpResponse && d.Location.SourceTree == root.SyntaxTree)
+            .Select(d => HttpResponseFixSyntax.FindAttribute(root, d.Location.SourceSpan))
+            .Where(a => a is not null)
+            .Select(a => a!)
+            .ToList();
+        return attributes.Count == 0 ? document : document.WithSyntaxRoot(HttpResponseFixSyntax.Remove(root, attributes));
+    }
+}
