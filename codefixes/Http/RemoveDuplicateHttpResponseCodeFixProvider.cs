@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Serverless.Analyzers.Diagnostics;
 
@@ -16,18 +15,11 @@ namespace Serverless.CodeFixes.Http;
 /// first declaration is the one the document has). Fix All (document, project, solution).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveDuplicateHttpResponseCodeFixProvider)), Shared]
-public sealed class RemoveDuplicateHttpResponseCodeFixProvider : CodeFixProvider
+public sealed class RemoveDuplicateHttpResponseCodeFixProvider : SyntaxEditCodeFixProvider
 {
     internal const string EquivalenceKey = "SLS3019.RemoveDuplicate";
 
-    private static readonly FixAllProvider FixAll = new DocumentFixAllProvider(
-        "Remove every duplicate [HttpResponse]",
-        (d, key) => key == EquivalenceKey,
-        (document, diagnostics, _, ct) => ApplyAsync(document, diagnostics, ct));
-
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.DuplicateHttpResponse);
-
-    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -44,14 +36,15 @@ public sealed class RemoveDuplicateHttpResponseCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var document = context.Document;
-            context.RegisterCodeFix(
-                CodeAction.Create("Remove the duplicate [HttpResponse]", ct => ApplyAsync(document, new[] { diagnostic }, ct), EquivalenceKey),
-                diagnostic);
+            Register(context, diagnostic, "Remove the duplicate [HttpResponse]", EquivalenceKey);
         }
     }
 
-    private static async Task<Document> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    protected override bool FixesAll(Diagnostic diagnostic, string equivalenceKey) => equivalenceKey == EquivalenceKey;
+
+    protected override string FixAllTitle(string equivalenceKey, IReadOnlyList<Diagnostic> diagnostics) => "Remove every duplicate [HttpResponse]";
+
+    protected override async Task<Document> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,18 +19,11 @@ namespace Serverless.CodeFixes.Http;
 /// outside 100-599 has no fix: which one was meant is the user's to say.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveHttpResponseBodyCodeFixProvider)), Shared]
-public sealed class RemoveHttpResponseBodyCodeFixProvider : CodeFixProvider
+public sealed class RemoveHttpResponseBodyCodeFixProvider : SyntaxEditCodeFixProvider
 {
     internal const string EquivalenceKey = "SLS3018.RemoveBody";
 
-    private static readonly FixAllProvider FixAll = new DocumentFixAllProvider(
-        "Remove every body of a status without content",
-        (d, key) => key == EquivalenceKey && IsBodyWithoutContent(d),
-        (document, diagnostics, _, ct) => ApplyAsync(document, diagnostics, ct));
-
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.InvalidHttpResponse);
-
-    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -48,17 +40,18 @@ public sealed class RemoveHttpResponseBodyCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var document = context.Document;
-            context.RegisterCodeFix(
-                CodeAction.Create("Remove the response body", ct => ApplyAsync(document, new[] { diagnostic }, ct), EquivalenceKey),
-                diagnostic);
+            Register(context, diagnostic, "Remove the response body", EquivalenceKey);
         }
     }
+
+    protected override bool FixesAll(Diagnostic diagnostic, string equivalenceKey) => equivalenceKey == EquivalenceKey && IsBodyWithoutContent(diagnostic);
+
+    protected override string FixAllTitle(string equivalenceKey, IReadOnlyList<Diagnostic> diagnostics) => "Remove every body of a status without content";
 
     private static bool IsBodyWithoutContent(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(HttpPropertyNames.ResponseBodyWithoutContent, out var value) && value == "true";
 
-    private static async Task<Document> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    protected override async Task<Document> ApplyAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)
