@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Serverless.Analyzers.Model;
@@ -12,6 +13,10 @@ public sealed record TypeRef(string FullyQualifiedName, string DisplayName)
     public static readonly SymbolDisplayFormat FullyQualifiedFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 
+    // Display strings are the readers' largest cost; the same types (int, Guid, the app's body and result types) come up
+    // in every function of a compilation, so each symbol's names are built once while it lives.
+    private static readonly ConditionalWeakTable<ITypeSymbol, TypeRef> Known = new();
+
     public static TypeRef From(ITypeSymbol type)
     {
         if (type is null)
@@ -19,8 +24,11 @@ public sealed record TypeRef(string FullyQualifiedName, string DisplayName)
             throw new ArgumentNullException(nameof(type));
         }
 
-        var plain = type.IsReferenceType ? type.WithNullableAnnotation(NullableAnnotation.NotAnnotated) : type;
-        return new TypeRef(plain.ToDisplayString(FullyQualifiedFormat), plain.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat));
+        return Known.GetValue(type, static symbol =>
+        {
+            var plain = symbol.IsReferenceType ? symbol.WithNullableAnnotation(NullableAnnotation.NotAnnotated) : symbol;
+            return new TypeRef(plain.ToDisplayString(FullyQualifiedFormat), plain.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat));
+        });
     }
 
     public override string ToString() => FullyQualifiedName;
