@@ -116,45 +116,15 @@ public static class HttpOpenApiReader
         if (schema.Kind == JsonSchemaKind.Enum)
         {
             var text = System.Convert.ToString(value, CultureInfo.InvariantCulture);
-            return schema.EnumMembers.FirstOrDefault(m => m.Value == text) is { } member ? JsonString(member.Name) : null;
+            return schema.EnumMembers.FirstOrDefault(m => m.Value == text) is { } member ? JsonText.Quote(member.Name) : null;
         }
 
         return value switch
         {
-            string s => JsonString(s),
-            char c => JsonString(c.ToString()),
+            string s => JsonText.Quote(s),
+            char c => JsonText.Quote(c.ToString()),
             bool b => b ? "true" : "false",
             _ => JsonSchemaReader.JsonNumber(value),
         };
-    }
-
-    /// <summary>A JSON string literal.</summary>
-    internal static string JsonString(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (c < ' ')
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
     }
 }

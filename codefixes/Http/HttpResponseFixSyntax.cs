@@ -16,6 +16,16 @@ internal static class HttpResponseFixSyntax
             ? attribute
             : null;
 
+    /// <summary>The <c>[HttpResponse]</c> attributes in <paramref name="root"/>'s document that <paramref name="diagnostics"/> (those <paramref name="fixes"/>) are on, once each.</summary>
+    public static List<AttributeSyntax> FindAttributes(SyntaxNode root, IEnumerable<Diagnostic> diagnostics, System.Func<Diagnostic, bool> fixes) =>
+        diagnostics
+            .Where(d => fixes(d) && d.Location.SourceTree == root.SyntaxTree)
+            .Select(d => FindAttribute(root, d.Location.SourceSpan))
+            .Where(a => a is not null)
+            .Select(a => a!)
+            .Distinct()
+            .ToList();
+
     /// <summary>
     /// Removes <paramref name="attributes"/>: a list left empty goes with its line (comments above it stay), others keep
     /// their remaining attributes.

@@ -52,12 +52,7 @@ public sealed class RemoveDuplicateHttpResponseCodeFixProvider : SyntaxEditCodeF
             return document;
         }
 
-        var attributes = diagnostics
-            .Where(d => d.Id == RuleIdentifiers.DuplicateHttpResponse && d.Location.SourceTree == root.SyntaxTree)
-            .Select(d => HttpResponseFixSyntax.FindAttribute(root, d.Location.SourceSpan))
-            .Where(a => a is not null)
-            .Select(a => a!)
-            .ToList();
+        var attributes = HttpResponseFixSyntax.FindAttributes(root, diagnostics, d => d.Id == RuleIdentifiers.DuplicateHttpResponse);
         return attributes.Count == 0 ? document : document.WithSyntaxRoot(HttpResponseFixSyntax.Remove(root, attributes));
     }
 }

@@ -59,13 +59,7 @@ public sealed class RemoveHttpResponseBodyCodeFixProvider : SyntaxEditCodeFixPro
             return document;
         }
 
-        var attributes = diagnostics
-            .Where(d => IsBodyWithoutContent(d) && d.Location.SourceTree == root.SyntaxTree)
-            .Select(d => HttpResponseFixSyntax.FindAttribute(root, d.Location.SourceSpan))
-            .Where(a => a?.ArgumentList is not null)
-            .Select(a => a!)
-            .Distinct()
-            .ToList();
+        var attributes = HttpResponseFixSyntax.FindAttributes(root, diagnostics, IsBodyWithoutContent).Where(a => a.ArgumentList is not null).ToList();
         return attributes.Count == 0
             ? document
             : document.WithSyntaxRoot(root.ReplaceNodes(attributes, (original, _) => original.WithArgumentList(WithoutBody(original.ArgumentList!))));

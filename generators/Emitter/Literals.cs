@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using Serverless.Analyzers.Model;
+
 namespace Serverless.Generators.Emitter;
 
 /// <summary>Escaping for C# string literals and JSON strings (no System.Text.Json here: netstandard2.0).</summary>
@@ -40,36 +42,5 @@ internal static class Literals
     }
 
     /// <summary>A JSON string, quotes included.</summary>
-    public static string JsonString(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2);
-        builder.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\b': builder.Append("\\b"); break;
-                case '\f': builder.Append("\\f"); break;
-                default:
-                    if (c < ' ' || c == '\u2028' || c == '\u2029')
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        builder.Append('"');
-        return builder.ToString();
-    }
+    public static string JsonString(string value) => JsonText.Quote(value);
 }
