@@ -62,7 +62,7 @@ public static class HttpOpenApiReader
 
     /// <summary>
     /// A declared response's body schema: JSON as the context writes the type (any JSON without one); a string for text
-    /// (<c>text/*</c>, or a string type), a binary string for bytes (<c>byte[]</c>, or another media type without a type);
+    /// (<see cref="MediaTypes.IsText">a text media type</see>, or a string type), a binary string for bytes (<c>byte[]</c>, or another media type without a type);
     /// null for a problem (the shared component) and without a body.
     /// </summary>
     private static JsonSchemaSpec? ResponseSchema(JsonSchemaReader reader, HttpDeclaredResponse response)
@@ -81,7 +81,7 @@ public static class HttpOpenApiReader
         var binary = new JsonSchemaSpec(JsonSchemaKind.String) { Format = "binary" };
         return type switch
         {
-            null => contentType.StartsWith("text/", System.StringComparison.OrdinalIgnoreCase) ? new JsonSchemaSpec(JsonSchemaKind.String) : binary,
+            null => MediaTypes.IsText(contentType) ? new JsonSchemaSpec(JsonSchemaKind.String) : binary,
             { SpecialType: SpecialType.System_String } => new JsonSchemaSpec(JsonSchemaKind.String),
             IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte } => binary,
             _ when type.Is("System.IO.Stream")

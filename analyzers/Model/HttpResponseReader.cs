@@ -82,16 +82,6 @@ public static class HttpResponseReader
     /// <summary>1xx, 204 and 304 responses have no content (RFC 9110).</summary>
     public static bool HasContent(int status) => status >= 200 && status != 204 && status != 304;
 
-    /// <summary>Whether a media type is JSON: <c>application/json</c> or a <c>+json</c> suffix, parameters ignored.</summary>
-    public static bool IsJson(string? contentType)
-    {
-        if (contentType is null)
-        {
-            return false;
-        }
-
-        var semicolon = contentType.IndexOf(';');
-        var media = (semicolon < 0 ? contentType : contentType.Substring(0, semicolon)).Trim();
-        return media.Equals(Json, StringComparison.OrdinalIgnoreCase) || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
-    }
+    /// <summary>Whether a media type is JSON (see <see cref="MediaTypes.IsJson"/>).</summary>
+    public static bool IsJson(string? contentType) => MediaTypes.IsJson(contentType);
 }

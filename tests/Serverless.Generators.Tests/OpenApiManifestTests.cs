@@ -333,6 +333,7 @@ public sealed class OpenApiManifestTests
                 [HttpApi(HttpVerb.Get, "/products/{id}/label")]
                 [HttpResponse(200, typeof(string), ContentType = "text/plain")]
                 [HttpResponse(200, typeof(byte[]), ContentType = "image/png", Description = "The label, as text or an image")]
+                [HttpResponse(200, ContentType = "application/xml")]
                 [HttpResponse(302)]
                 [HttpResponse(404, ContentType = "text/html")]
                 public static IHttpResult Label(int id) => HttpResults.Text("label");
@@ -364,8 +365,9 @@ public sealed class OpenApiManifestTests
         Assert.Equal("""{"201":{"description":"Created","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Product"}}}},"409":{"description":"The SKU is taken","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Taken"}}}},"400":{"description":"The product is not valid","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/ProblemDetails"}}}},"500":{"description":"An unexpected error occurred","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/ProblemDetails"}}}}}""",
             Route(functions, "ProductsCreate", 0)["responses"]!.ToJsonString(Relaxed));
 
-        // One status, two media types: text is a string, an image a binary string; a redirect and an HTML page without a type.
-        Assert.Equal("""{"200":{"description":"The label, as text or an image","content":{"text/plain":{"schema":{"type":"string"}},"image/png":{"schema":{"type":"string","format":"binary"}}}},"302":{"description":"Found"},"404":{"description":"Not Found","content":{"text/html":{"schema":{"type":"string"}}}},"400":{"description":"The request is not valid (every problem, keyed by field)","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/HttpValidationProblemDetails"}}}},"500":{"description":"An unexpected error occurred","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/ProblemDetails"}}}}}""",
+        // One status, three media types: text is a string, an image a binary string, XML without a type a string (a text
+        // media type, as the runtime sends it); a redirect and an HTML page without a type.
+        Assert.Equal("""{"200":{"description":"The label, as text or an image","content":{"text/plain":{"schema":{"type":"string"}},"image/png":{"schema":{"type":"string","format":"binary"}},"application/xml":{"schema":{"type":"string"}}}},"302":{"description":"Found"},"404":{"description":"Not Found","content":{"text/html":{"schema":{"type":"string"}}}},"400":{"description":"The request is not valid (every problem, keyed by field)","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/HttpValidationProblemDetails"}}}},"500":{"description":"An unexpected error occurred","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/ProblemDetails"}}}}}""",
             Route(functions, "ProductsLabel", 0)["responses"]!.ToJsonString(Relaxed));
 
         // A typed result keeps its 200 and 404; the declared 404 body joins the 404, the 409 is added.
