@@ -11,10 +11,11 @@ using Serverless.Analyzers.Model;
 namespace Serverless.Analyzers;
 
 /// <summary>
-/// SLS3009-SLS3016: auth, CORS and API settings. The assembly's attributes are read once (<see cref="ApiReader"/>
+/// SLS3009-SLS3016, SLS3024: auth, CORS and API settings. The assembly's attributes are read once (<see cref="ApiReader"/>
 /// through <see cref="ModelCache.ReadApp"/>) and their diagnostics reported in the document that declares them; each
 /// <c>[Authorize]</c> is checked on its own symbol (SLS3011, SLS3013); each route of a <c>[LambdaFunction]</c> (a class function: of each endpoint) against
-/// the app (SLS3009, SLS3012) at its route attribute. These are local diagnostics, so fixes are offered. Only SLS3016
+/// the app (SLS3009, SLS3012) at its route attribute, and each declared binary response of a REST route against the
+/// app's binary media types (SLS3024) at its <c>[HttpResponse]</c>. These are local diagnostics, so fixes are offered. Only SLS3016
 /// (a <c>LambdaAuthorizer.Function</c> naming no function of the app) needs every function: compilation end.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -31,6 +32,7 @@ public sealed class ApiAuthAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidApiSetting,
         DiagnosticDescriptors.InvalidAuthorizer,
         DiagnosticDescriptors.AuthorizerFunctionNotFound,
+        DiagnosticDescriptors.BinaryResponseNotBinary,
         DiagnosticDescriptors.InternalError);
 
     public override void Initialize(AnalysisContext context)
@@ -72,7 +74,7 @@ public sealed class ApiAuthAnalyzer : DiagnosticAnalyzer
         }));
 
         // Each class's and method's [Authorize] (SLS3011, SLS3013); each function's routes against the app (SLS3009,
-        // SLS3012): a method [LambdaFunction] or a class one (its endpoints), also collecting names for SLS3016.
+        // SLS3012, SLS3024): a method [LambdaFunction] or a class one (its endpoints), also collecting names for SLS3016.
         context.RegisterSymbolAction(AnalyzerGuard.GuardSymbol(Name, c =>
         {
             try
@@ -102,6 +104,7 @@ public sealed class ApiAuthAnalyzer : DiagnosticAnalyzer
                 }
 
                 Report(c, AuthReader.ValidateRoutes(result, api.Value));
+                Report(c, BinaryResponseRules.Validate(result, api.Value));
             }
             catch (Exception) when (!c.CancellationToken.IsCancellationRequested)
             {

@@ -4,9 +4,10 @@ using Serverless.Analyzers.Model;
 namespace Serverless.Analyzers.Diagnostics;
 
 /// <summary>
-/// SLS3009-SLS3016: auth, CORS and API settings (<c>[Authorize]</c>, <c>[AllowAnonymous]</c>, the authorizer attributes,
+/// SLS3009-SLS3016, SLS3024: auth, CORS and API settings (<c>[Authorize]</c>, <c>[AllowAnonymous]</c>, the authorizer attributes,
 /// <c>[assembly: Cors]</c>, <c>HttpApiOptions</c>/<c>RestApiOptions</c>). Found by <see cref="ApiReader"/> (the assembly's
-/// attributes) and <see cref="AuthReader"/> (routes and <c>[Authorize]</c>), reported by <see cref="ApiAuthAnalyzer"/>.
+/// attributes), <see cref="AuthReader"/> (routes and <c>[Authorize]</c>) and <see cref="BinaryResponseRules"/> (binary
+/// responses of REST routes), reported by <see cref="ApiAuthAnalyzer"/>.
 /// </summary>
 public static partial class DiagnosticDescriptors
 {
@@ -57,4 +58,10 @@ public static partial class DiagnosticDescriptors
         "Lambda authorizer function is not a function of this app",
         "Lambda authorizer '{0}' uses the function '{1}', but the app has no [LambdaFunction] of that name{2}; name one of the app's functions, or give FunctionArn for a function elsewhere",
         RuleCategories.Http, DiagnosticSeverity.Error, CompilationEnd);
+
+    public static readonly DiagnosticDescriptor BinaryResponseNotBinary = Rule(
+        RuleIdentifiers.BinaryResponseNotBinary,
+        "REST API route declares a binary response its API does not pass as binary",
+        "'{0}' declares a binary response ('{1}') on the REST API route {2} '{3}', but RestApiOptions.BinaryMediaTypes {4}, so API Gateway sends the body to clients as base64 text; add \"{1}\" (or a wildcard that matches it) to [assembly: RestApiOptions(BinaryMediaTypes = ...)]",
+        RuleCategories.Http, DiagnosticSeverity.Warning);
 }

@@ -57,5 +57,6 @@ public static class RuleIdentifiers
     public const string LambdaFunctionInClassFunction = "SLS3021";
     public const string RoutedMethodNotServed = "SLS3022";
     public const string SettingOnEndpoint = "SLS3023";
+    public const string BinaryResponseNotBinary = "SLS3024";
     public const string InternalError = "SLS9001";
 }
