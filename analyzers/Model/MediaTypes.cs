@@ -4,8 +4,8 @@ namespace Serverless.Analyzers.Model;
 
 /// <summary>
 /// What the analyzers decide about media types, in one place: JSON, text (sent as UTF-8 text) or binary (sent as
-/// base64), and whether a <c>binaryMediaTypes</c> pattern takes a type. The text list is the runtime's
-/// (<c>HttpRequestEventWriter.IsText</c>, a separate assembly): keep the two in step.
+/// base64), and whether a <c>binaryMediaTypes</c> pattern takes a type. The text list is the runtime's own
+/// (<c>TextMediaTypes</c>, linked into this assembly), so the analyzers and the local API server agree.
 /// </summary>
 public static class MediaTypes
 {
@@ -32,18 +32,7 @@ public static class MediaTypes
     /// Whether a body of this media type is text: <c>text/*</c>, JSON, XML, JavaScript, form posts and GraphQL. Anything
     /// else is binary (base64 through API Gateway).
     /// </summary>
-    public static bool IsText(string contentType)
-    {
-        var media = Essence(contentType);
-        return media.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
-            || media.EndsWith("/json", StringComparison.OrdinalIgnoreCase)
-            || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
-            || media.EndsWith("/xml", StringComparison.OrdinalIgnoreCase)
-            || media.EndsWith("+xml", StringComparison.OrdinalIgnoreCase)
-            || media.Equals("application/javascript", StringComparison.OrdinalIgnoreCase)
-            || media.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
-            || media.Equals("application/graphql", StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool IsText(string contentType) => Serverless.Runtime.Http.TextMediaTypes.IsText(Essence(contentType));
 
     /// <summary>
     /// Whether a <c>binaryMediaTypes</c> entry (<c>image/png</c>, <c>image/*</c>, <c>*/*</c>) takes the media type, as

@@ -189,17 +189,8 @@ internal static class HttpRequestEventWriter
             return Utf8.IsValid(body);
         }
 
-        var media = contentType.AsSpan();
-        var semicolon = media.IndexOf(';');
-        media = (semicolon < 0 ? media : media[..semicolon]).Trim();
-        return media.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
-            || media.EndsWith("/json", StringComparison.OrdinalIgnoreCase)
-            || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
-            || media.EndsWith("/xml", StringComparison.OrdinalIgnoreCase)
-            || media.EndsWith("+xml", StringComparison.OrdinalIgnoreCase)
-            || media.Equals("application/javascript", StringComparison.OrdinalIgnoreCase)
-            || media.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
-            || media.Equals("application/graphql", StringComparison.OrdinalIgnoreCase);
+        var semicolon = contentType.IndexOf(';');
+        return TextMediaTypes.IsText((semicolon < 0 ? contentType : contentType[..semicolon]).Trim());
     }
 
     private static string DomainPrefix(string host)
