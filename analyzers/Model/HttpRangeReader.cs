@@ -91,17 +91,20 @@ internal static class HttpRangeReader
             return value == SpecialType.System_Double || inDecimal ? null : "double";
         }
 
-        var (low, high) = (Convert.ToInt64(min, CultureInfo.InvariantCulture), Convert.ToInt64(max, CultureInfo.InvariantCulture));
-        var fits = value switch
+        // int, long, float, double and decimal hold every int bound; the smaller and unsigned types may not.
+        (long Min, long Max) range = value switch
         {
-            SpecialType.System_SByte => low >= sbyte.MinValue && high <= sbyte.MaxValue && high >= sbyte.MinValue && low <= sbyte.MaxValue,
-            SpecialType.System_Byte => low >= byte.MinValue && high <= byte.MaxValue && high >= byte.MinValue && low <= byte.MaxValue,
-            SpecialType.System_Int16 => low >= short.MinValue && high <= short.MaxValue && high >= short.MinValue && low <= short.MaxValue,
-            SpecialType.System_UInt16 => low >= ushort.MinValue && high <= ushort.MaxValue && high >= ushort.MinValue && low <= ushort.MaxValue,
-            SpecialType.System_UInt32 or SpecialType.System_UInt64 => low >= 0 && high >= 0,
-            _ => true,   // int, long, float, double, decimal hold every int
+            SpecialType.System_SByte => (sbyte.MinValue, sbyte.MaxValue),
+            SpecialType.System_Byte => (byte.MinValue, byte.MaxValue),
+            SpecialType.System_Int16 => (short.MinValue, short.MaxValue),
+            SpecialType.System_UInt16 => (ushort.MinValue, ushort.MaxValue),
+            SpecialType.System_UInt32 or SpecialType.System_UInt64 => (0, long.MaxValue),
+            _ => (long.MinValue, long.MaxValue),
         };
+        var fits = Fits(min) && Fits(max);
         return fits ? null : value == SpecialType.System_UInt64 ? "decimal" : "long";
+
+        bool Fits(object bound) => Convert.ToInt64(bound, CultureInfo.InvariantCulture) is var b && b >= range.Min && b <= range.Max;
     }
 
     private static bool InDecimalRange(object bound) =>
