@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Serverless.Analyzers.Model;
+using Serverless.Runtime.Http;
 
 namespace Serverless.Generators.Emitter;
 

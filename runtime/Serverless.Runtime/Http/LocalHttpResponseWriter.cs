@@ -20,7 +20,7 @@ internal static class LocalHttpResponseWriter
     {
         var text = new StringBuilder(256);
         text.Append("HTTP/1.1 ").Append(response.StatusCode.ToString(CultureInfo.InvariantCulture)).Append(' ')
-            .Append(ReasonPhrase(response.StatusCode)).Append("\r\n");
+            .Append(HttpReasonPhrases.Get(response.StatusCode)).Append("\r\n");
         foreach (var (name, value) in response.Headers)
         {
             if (IsHopByHop(name))
@@ -84,43 +84,4 @@ internal static class LocalHttpResponseWriter
         name.Equals("Keep-Alive", StringComparison.OrdinalIgnoreCase) ||
         name.Equals("Upgrade", StringComparison.OrdinalIgnoreCase) ||
         name.Equals("Date", StringComparison.OrdinalIgnoreCase);
-
-    private static string ReasonPhrase(int status) => status switch
-    {
-        100 => "Continue",
-        200 => "OK",
-        201 => "Created",
-        202 => "Accepted",
-        204 => "No Content",
-        206 => "Partial Content",
-        301 => "Moved Permanently",
-        302 => "Found",
-        303 => "See Other",
-        304 => "Not Modified",
-        307 => "Temporary Redirect",
-        308 => "Permanent Redirect",
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        406 => "Not Acceptable",
-        408 => "Request Timeout",
-        409 => "Conflict",
-        410 => "Gone",
-        412 => "Precondition Failed",
-        413 => "Content Too Large",
-        414 => "URI Too Long",
-        415 => "Unsupported Media Type",
-        422 => "Unprocessable Content",
-        429 => "Too Many Requests",
-        431 => "Request Header Fields Too Large",
-        500 => "Internal Server Error",
-        501 => "Not Implemented",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        505 => "HTTP Version Not Supported",
-        _ => "Status",
-    };
 }

@@ -1,6 +1,10 @@
-namespace Serverless.Generators.Emitter;
+namespace Serverless.Runtime.Http;
 
-/// <summary>The reason phrases of the IANA HTTP status code registry: a declared response's description when it has none.</summary>
+/// <summary>
+/// The reason phrases of the IANA HTTP status code registry (the class of the status for an unregistered one): the
+/// local API server's status lines, and, linked into the generator, a declared response's OpenAPI description when it
+/// has none.
+/// </summary>
 internal static class HttpReasonPhrases
 {
     public static string Get(int status) => status switch
