@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Build.Framework;
 using Serverless.Build.Tasks.Manifest;
 using Serverless.Build.Tasks.OpenApi;
@@ -38,21 +37,23 @@ public sealed class WriteServerlessOpenApi : MSBuildTask
         var assemblyPath = Path.GetFullPath(Path.Combine(baseDirectory, AssemblyPath));
         var documentPath = Path.GetFullPath(Path.Combine(baseDirectory, OpenApiPath));
 
+        if (TaskFiles.ReadManifest(Log, assemblyPath) is not { } manifest)
+        {
+            return false;
+        }
+
         OpenApiDocumentResult result;
         try
         {
-            var json = AssemblyManifestReader.ReadManifestJson(assemblyPath);
-            var manifest = json is null ? ServerlessManifest.Empty() : ServerlessManifest.Parse(json);
             result = OpenApiDocumentWriter.Write(manifest, new OpenApiOptions
             {
                 FallbackTitle = Path.GetFileNameWithoutExtension(assemblyPath),
                 Version = Version,
             });
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BadImageFormatException or ManifestException)
+        catch (ManifestException ex)
         {
-            Log.LogError(null, TemplateDiagnosticCodes.InvalidManifest, null, assemblyPath, 0, 0, 0, 0,
-                "Cannot read the Serverless manifest from '{0}': {1}", assemblyPath, ex.Message);
+            TaskFiles.LogInvalidManifest(Log, assemblyPath, ex.Message);
             return false;
         }
 
@@ -74,16 +75,7 @@ public sealed class WriteServerlessOpenApi : MSBuildTask
                 return true;
             }
 
-            var directory = Path.GetDirectoryName(documentPath);
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            // Written whole to a sibling file, then moved over: a failed write never leaves half a document.
-            var temporary = documentPath + ".tmp";
-            File.WriteAllText(temporary, result.Text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, documentPath, overwrite: true);
+            TaskFiles.WriteWhole(documentPath, result.Text);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

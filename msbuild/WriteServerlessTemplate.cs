@@ -1,6 +1,4 @@
-using System.Text;
 using Microsoft.Build.Framework;
-using Serverless.Build.Tasks.Manifest;
 using Serverless.Build.Tasks.Template;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
 
@@ -43,18 +41,8 @@ public sealed class WriteServerlessTemplate : MSBuildTask
         var templatePath = Path.GetFullPath(Path.Combine(baseDirectory, TemplatePath));
         FullTemplatePath = templatePath;
 
-        ServerlessManifest manifest;
-        try
+        if (TaskFiles.ReadManifest(Log, assemblyPath) is not { } manifest)
         {
-            var json = AssemblyManifestReader.ReadManifestJson(assemblyPath);
-            manifest = json is null
-                ? ServerlessManifest.Empty()
-                : ServerlessManifest.Parse(json);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BadImageFormatException or ManifestException)
-        {
-            Log.LogError(null, TemplateDiagnosticCodes.InvalidManifest, null, assemblyPath, 0, 0, 0, 0,
-                "Cannot read the Serverless manifest from '{0}': {1}", assemblyPath, ex.Message);
             return false;
         }
 
@@ -113,16 +101,7 @@ public sealed class WriteServerlessTemplate : MSBuildTask
 
         try
         {
-            var directory = Path.GetDirectoryName(templatePath);
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            // Written whole to a sibling file, then moved over: a failed write never leaves half a template.
-            var temporary = templatePath + ".tmp";
-            File.WriteAllText(temporary, result.Text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, templatePath, overwrite: true);
+            TaskFiles.WriteWhole(templatePath, result.Text);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
