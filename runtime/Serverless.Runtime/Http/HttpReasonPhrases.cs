@@ -1,9 +1,9 @@
 namespace Serverless.Runtime.Http;
 
 /// <summary>
-/// The reason phrases of the IANA HTTP status code registry (the class of the status for an unregistered one): the
-/// local API server's status lines, problem titles, and, linked into the generator, a declared response's OpenAPI description when it
-/// has none.
+/// The reason phrases of the IANA HTTP status code registry (the class of the status for an unregistered one): problem
+/// titles, the local API server's status lines, and, linked into the generator, a declared response's OpenAPI
+/// description when it has none.
 /// </summary>
 internal static class HttpReasonPhrases
 {
