@@ -298,9 +298,7 @@ public sealed class GeneratorTests
         Assert.DoesNotContain("API_KEY", plain);
         Assert.DoesNotContain("EnvironmentReferences", result.File("LambdaApp.g.cs"));
 
-        var attribute = result.Output.Assembly.GetAttributes().Single(a => a.AttributeClass?.Name == "ServerlessManifestAttribute");
-        using var document = System.Text.Json.JsonDocument.Parse((string)attribute.ConstructorArguments[0].Value!);
-        var functions = document.RootElement.GetProperty("functions").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
+        var functions = GeneratedManifest.Functions(result);
         Assert.Equal(
             """{"API_KEY":"orders/api_key","DB_PASSWORD":"/orders/db-password","RULES":"/orders/rules","STAGE":"prod"}""",
             functions["ApiCreate"].GetProperty("environment").GetRawText());
@@ -345,9 +343,7 @@ public sealed class GeneratorTests
             }
             """);
 
-        var attribute = result.Output.Assembly.GetAttributes().Single(a => a.AttributeClass?.Name == "ServerlessManifestAttribute");
-        using var document = System.Text.Json.JsonDocument.Parse((string)attribute.ConstructorArguments[0].Value!);
-        var functions = document.RootElement.GetProperty("functions").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
+        var functions = GeneratedManifest.Functions(result);
         Assert.Equal("""{"name":"orders-proxy","endpointVariable":"RDS_PROXY_ENDPOINT"}""", functions["OrdersCreate"].GetProperty("rdsProxy").GetRawText());
         Assert.Equal(
             """{"RDS_PROXY_ENDPOINT":"orders-proxy.proxy-xxxxxxxxxxxx.xx-xxxxxxxxx-x.rds.amazonaws.com","STAGE":"prod"}""",
@@ -392,8 +388,7 @@ public sealed class GeneratorTests
         Assert.Contains("\\\"environment\\\":{\\\"CLASS_ONLY\\\":\\\"yes\\\",\\\"SHARED\\\":\\\"method\\\",\\\"STAGE\\\":\\\"prod\\\"}", manifest);
 
         // The attribute in the compiled assembly carries JSON that System.Text.Json reads back with every value.
-        var attribute = result.Output.Assembly.GetAttributes().Single(a => a.AttributeClass?.Name == "ServerlessManifestAttribute");
-        var json = (string)attribute.ConstructorArguments[0].Value!;
+        var json = GeneratedManifest.Json(result);
         using var document = System.Text.Json.JsonDocument.Parse(json);
         var root = document.RootElement;
         Assert.Equal(1, root.GetProperty("version").GetInt32());
@@ -457,9 +452,7 @@ public sealed class GeneratorTests
             }
             """);
 
-        var attribute = result.Output.Assembly.GetAttributes().Single(a => a.AttributeClass?.Name == "ServerlessManifestAttribute");
-        using var document = System.Text.Json.JsonDocument.Parse((string)attribute.ConstructorArguments[0].Value!);
-        var functions = document.RootElement.GetProperty("functions").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
+        var functions = GeneratedManifest.Functions(result);
         Assert.Equal(new[] { "viewer-request", "viewer-response" }, functions["SiteViewer"].GetProperty("edge").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(new[] { "origin-request", "origin-response" }, functions["SiteOrigin"].GetProperty("edge").EnumerateArray().Select(e => e.GetString()));
         Assert.False(functions["SiteRegional"].TryGetProperty("edge", out _));

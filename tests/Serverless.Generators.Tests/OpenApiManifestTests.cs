@@ -495,8 +495,7 @@ public sealed class OpenApiManifestTests
 
     private static (Dictionary<string, JsonObject> Functions, JsonObject Schemas) Manifest(GeneratorTestResult result)
     {
-        var attribute = result.Output.Assembly.GetAttributes().Single(a => a.AttributeClass?.Name == "ServerlessManifestAttribute");
-        var root = JsonNode.Parse((string)attribute.ConstructorArguments[0].Value!)!.AsObject();
+        var root = JsonNode.Parse(GeneratedManifest.Json(result))!.AsObject();
         var functions = root["functions"]!.AsArray().Select(f => f!.AsObject()).ToDictionary(f => (string)f["name"]!);
         return (functions, root["schemas"]!.AsObject());
     }
